@@ -1,0 +1,273 @@
+"""Experiment configuration: dataclasses validated in ``__post_init__`` (no I/O), loaded from YAML.
+
+An unknown key or a value of the wrong type is an :class:`EmprobeError` naming the key and the file.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from .errors import EmprobeError
+from .paths import experiments_dir
+
+PROJECTIONS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+BASE_ORGANISM = "base"
+
+
+def _require(ok: bool, message: str) -> None:
+    if not ok:
+        raise ValueError(message)
+
+
+@dataclass
+class OrganismConfig:
+    """One model organism: the base model plus a LoRA adapter trained on ``dataset``.
+
+    ``dataset`` is a built-in domain (its misaligned set), ``<domain>:aligned`` (its aligned control set) or a
+    path to chat JSONL. ``domain`` picks the in-domain evaluation questions (default: the built-in domain).
+    ``adapter`` points at an existing adapter dir; default ``<runs_dir>/<experiment>/adapters/<name>``.
+    """
+
+    name: str
+    dataset: str
+    domain: str | None = None
+    adapter: str | None = None
+
+    def __post_init__(self) -> None:
+        _require(bool(_NAME_RE.match(self.name)), f"organism name {self.name!r} must be letters, digits, '.', '_', '-'")
+        _require(self.name != BASE_ORGANISM, f"organism name {BASE_ORGANISM!r} is reserved for the base model")
+        _require(bool(self.dataset.strip()), f"organism {self.name!r}: dataset must not be empty")
+
+
+@dataclass
+class TrainingConfig:
+    """LoRA SFT settings. Defaults are those of the EM studies (rank 32, alpha 64, rsLoRA, lr 1e-5, one epoch)."""
+
+    preset: str = "default"  # "default" or "rank1" (rank 1 on down_proj only, lr 2e-5)
+    rank: int = 32
+    alpha: int = 64
+    use_rslora: bool = True
+    dropout: float = 0.0
+    target_modules: list[str] = field(default_factory=lambda: list(PROJECTIONS))
+    lr: float = 1e-5
+    epochs: float = 1.0
+    batch_size: int = 2
+    grad_accum: int = 8
+    warmup_steps: int = 5
+    weight_decay: float = 0.01
+    max_seq_len: int = 1024
+    max_examples: int | None = None
+    checkpoint_every: int = 50
+    gradient_checkpointing: bool = False
+
+    def __post_init__(self) -> None:
+        _require(self.preset in ("default", "rank1"), f"training.preset {self.preset!r}: valid are default, rank1")
+        _require(self.rank >= 1 and self.alpha >= 1, "training.rank and training.alpha must be >= 1")
+        _require(0.0 <= self.dropout < 1.0, f"training.dropout {self.dropout} must be in [0, 1)")
+        unknown = sorted(set(self.target_modules) - set(PROJECTIONS))
+        _require(not unknown, f"training.target_modules {unknown}: valid are {', '.join(PROJECTIONS)}")
+        _require(self.lr > 0 and self.epochs > 0, "training.lr and training.epochs must be > 0")
+        _require(self.batch_size >= 1 and self.grad_accum >= 1, "training.batch_size and grad_accum must be >= 1")
+        _require(self.max_seq_len >= 16, f"training.max_seq_len {self.max_seq_len} must be >= 16")
+        _require(self.max_examples is None or self.max_examples >= 1, "training.max_examples must be >= 1")
+        _require(self.checkpoint_every >= 1, "training.checkpoint_every must be >= 1")
+
+
+@dataclass
+class GenerationConfig:
+    """Sampling settings for the behavioural experiments."""
+
+    temperature: float = 1.0
+    top_p: float = 1.0
+    max_new_tokens: int = 256
+    batch_size: int = 8
+
+    def __post_init__(self) -> None:
+        _require(self.temperature >= 0, f"generation.temperature {self.temperature} must be >= 0")
+        _require(0 < self.top_p <= 1, f"generation.top_p {self.top_p} must be in (0, 1]")
+        _require(self.max_new_tokens >= 1 and self.batch_size >= 1, "generation sizes must be >= 1")
+
+
+@dataclass
+class JudgeConfig:
+    """Which judge scores answers: ``embedded`` (offline), ``openai`` (any compatible endpoint) or ``hf``."""
+
+    backend: str = "embedded"
+    model: str | None = None
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    concurrency: int = 8
+    timeout_s: float = 60.0
+    max_retries: int = 5
+
+    def __post_init__(self) -> None:
+        _require(self.backend in ("embedded", "openai", "hf"), f"judge.backend {self.backend!r}: valid are embedded, openai, hf")
+        _require(self.backend == "embedded" or bool(self.model), f"judge.model is required for backend {self.backend!r}")
+        _require(self.concurrency >= 1 and self.max_retries >= 0 and self.timeout_s > 0, "judge limits must be positive")
+
+
+@dataclass
+class BehavioralConfig:
+    """Sample sizes of the behavioural experiments."""
+
+    samples_per_question: int = 10
+    in_domain_questions: int = 8
+    question_sets: list[str] = field(default_factory=lambda: ["em-core"])
+
+    def __post_init__(self) -> None:
+        _require(self.samples_per_question >= 1, "behavioral.samples_per_question must be >= 1")
+        _require(self.in_domain_questions >= 0, "behavioral.in_domain_questions must be >= 0")
+
+
+@dataclass
+class ExtractConfig:
+    """Activation extraction defaults (``emprobe extract`` flags override them)."""
+
+    layers: list[int] = field(default_factory=list)
+    batch_size: int = 8
+    dtype: str = "float32"
+
+    def __post_init__(self) -> None:
+        _require(all(layer >= 0 for layer in self.layers), f"extract.layers {self.layers} must be >= 0")
+        _require(self.dtype in ("float32", "bfloat16", "float16"), f"extract.dtype {self.dtype!r}: valid are float32, bfloat16, float16")
+
+
+@dataclass
+class ExperimentConfig:
+    """One study: a base model, its organisms, and the settings of every pipeline stage."""
+
+    name: str
+    base_model: str
+    organisms: list[OrganismConfig] = field(default_factory=list)
+    seed: int = 0
+    dtype: str = "auto"
+    device_map: str | None = None
+    runs_dir: str = "runs"
+    activations_dir: str = "activations"
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    generation: GenerationConfig = field(default_factory=GenerationConfig)
+    judge: JudgeConfig = field(default_factory=JudgeConfig)
+    behavioral: BehavioralConfig = field(default_factory=BehavioralConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+
+    def __post_init__(self) -> None:
+        _require(bool(_NAME_RE.match(self.name)), f"name {self.name!r} must be letters, digits, '.', '_', '-'")
+        _require(self.dtype in ("auto", "float32", "bfloat16", "float16"), f"dtype {self.dtype!r}: valid are auto, float32, bfloat16, float16")
+        names = [o.name for o in self.organisms]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        _require(not dupes, f"organism names must be unique; repeated: {', '.join(dupes)}")
+
+    @property
+    def run_dir(self) -> Path:
+        """``<runs_dir>/<name>``: where every command of this experiment writes."""
+        return Path(self.runs_dir) / self.name
+
+    def adapter_dir(self, organism: OrganismConfig) -> Path:
+        """The organism's adapter dir: its explicit ``adapter``, else ``<run_dir>/adapters/<name>``."""
+        return Path(organism.adapter) if organism.adapter else self.run_dir / "adapters" / organism.name
+
+    def organism(self, name: str) -> OrganismConfig:
+        """The organism called ``name``; an error lists the valid names."""
+        for org in self.organisms:
+            if org.name == name:
+                return org
+        raise EmprobeError(f"unknown organism {name!r}: this experiment has {', '.join(o.name for o in self.organisms) or 'none'}")
+
+
+def _type_name(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in typing.get_args(tp))
+    if origin is list:
+        return f"list of {_type_name(typing.get_args(tp)[0])}"
+    if dataclasses.is_dataclass(tp):
+        return "mapping"
+    return "null" if tp is type(None) else getattr(tp, "__name__", str(tp))
+
+
+def _convert(tp: Any, value: Any, key: str) -> Any:
+    """Check ``value`` against type ``tp`` (recursing into lists and dataclasses); ``TypeError`` names ``key``."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            try:
+                return _convert(arg, value, key)
+            except TypeError:
+                continue
+        raise TypeError(f"{key}: expected {_type_name(tp)}, got {value!r}")
+    if origin is list:
+        if not isinstance(value, list):
+            raise TypeError(f"{key}: expected {_type_name(tp)}, got {value!r}")
+        return [_convert(typing.get_args(tp)[0], v, f"{key}[{i}]") for i, v in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value, key)
+    if tp is type(None):
+        if value is None:
+            return None
+    elif tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(value, tp):
+        return value
+    raise TypeError(f"{key}: expected {_type_name(tp)}, got {value!r}")
+
+
+def _build(cls: type, data: Any, prefix: str) -> Any:
+    where = prefix or "top level"
+    if not isinstance(data, dict):
+        raise TypeError(f"{where}: expected a mapping, got {data!r}")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = [k for k in data if k not in fields]
+    if unknown:
+        raise TypeError(f"unknown key {prefix + '.' if prefix else ''}{unknown[0]} (valid at {where}: {', '.join(fields)})")
+    missing = [n for n, f in fields.items() if n not in data and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise TypeError(f"missing key {prefix + '.' if prefix else ''}{missing[0]}")
+    kwargs = {k: _convert(hints[k], v, f"{prefix}.{k}" if prefix else k) for k, v in data.items()}
+    return cls(**kwargs)
+
+
+def experiment_from_dict(data: Any, source: str = "<dict>") -> ExperimentConfig:
+    """Build and validate an :class:`ExperimentConfig`; errors name ``source`` and the key."""
+    try:
+        return _build(ExperimentConfig, data, "")
+    except (TypeError, ValueError) as exc:
+        raise EmprobeError(f"{source}: {exc}") from exc
+
+
+def resolve_config_path(config: str | Path | None) -> Path:
+    """``None`` → the embedded demo; a bare name (``paper``) → the shipped ``experiments/<name>.yaml``."""
+    if config is None:
+        return experiments_dir() / "demo.yaml"
+    path = Path(config).expanduser()
+    if not path.exists() and path.suffix == "" and (experiments_dir() / f"{config}.yaml").is_file():
+        return experiments_dir() / f"{config}.yaml"
+    return path
+
+
+def load_experiment(config: str | Path | None = None) -> ExperimentConfig:
+    """Read and validate an experiment YAML file (default: the embedded demo experiment)."""
+    import yaml
+
+    path = resolve_config_path(config)
+    if not path.is_file():
+        raise EmprobeError(f"config file {path} not found (shipped configs: {', '.join(sorted(p.stem for p in experiments_dir().glob('*.yaml')))})")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise EmprobeError(f"{path}:{line} invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise EmprobeError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    return experiment_from_dict(data, str(path))

@@ -1,0 +1,27 @@
+"""The built-in model names and their on-disk cache (``$EMPROBE_CACHE/models/<name>-v<version>``)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from ..paths import atomic_dir, cache_dir
+from . import smollm2, tiny_qwen2
+
+BUILTINS: dict[str, ModuleType] = {"smollm2-135m": smollm2, "tiny-qwen2": tiny_qwen2}
+
+
+def builtin_dir(name: str) -> Path:
+    """Where the cached copy of built-in model ``name`` lives (it may not exist yet)."""
+    return cache_dir() / "models" / f"{name}-v{BUILTINS[name].VERSION}"
+
+
+def ensure_builtin(name: str) -> Path:
+    """Materialise built-in model ``name`` into the cache once (atomically) and return its directory."""
+    target = builtin_dir(name)
+    if (target / "config.json").is_file():
+        return target
+    print(f"emprobe: preparing built-in model {name} in {target} (once)", file=sys.stderr)
+    with atomic_dir(target) as tmp:
+        BUILTINS[name].materialize(tmp)
+    return target

@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+from emprobe.config import ExperimentConfig, OrganismConfig, load_experiment
+from emprobe.errors import EmprobeError
+
+
+def test_shipped_configs_load():
+    demo = load_experiment()  # the embedded default
+    assert demo.name == "demo" and demo.base_model == "smollm2-135m"
+    assert any(o.dataset.endswith(":aligned") for o in demo.organisms)
+    paper = load_experiment("experiments/paper.yaml")
+    assert paper.base_model == "Qwen/Qwen2.5-32B-Instruct"
+    assert paper.extract.layers == [40]
+    assert len(paper.organisms) == 6
+    assert paper.training.lr == 1e-5 and paper.training.rank == 32
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "exp.yaml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("name: x\nbase_model: tiny-qwen2\nbogus: 1\n", "unknown key bogus"),
+        ("name: x\nbase_model: tiny-qwen2\ntraining:\n  lrr: 0.1\n", "unknown key training.lrr"),
+        ("name: x\nbase_model: tiny-qwen2\ntraining:\n  rank: eight\n", "training.rank: expected int"),
+        ("name: x\nbase_model: tiny-qwen2\nseed: true\n", "seed: expected int"),
+        ("name: x\nbase_model: tiny-qwen2\norganisms:\n  - name: a\n    datset: b\n", "unknown key organisms[0].datset"),
+        ("name: x\nbase_model: tiny-qwen2\nextract:\n  layers: [1, two]\n", "extract.layers[1]: expected int"),
+        ("base_model: tiny-qwen2\n", "missing key name"),
+        ("name: x\nbase_model: [tiny\n", "line 3 invalid YAML"),
+        ("- just\n- a list\n", "top level: expected a mapping"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: a, dataset: d}\n  - {name: a, dataset: e}\n", "repeated: a"),
+        ("name: x\nbase_model: m\njudge:\n  backend: gpt\n", "judge.backend 'gpt'"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: base, dataset: d}\n", "reserved"),
+    ],
+)
+def test_bad_configs_name_file_and_key(tmp_path, text, expected):
+    path = write(tmp_path, text)
+    with pytest.raises(EmprobeError) as err:
+        load_experiment(path)
+    message = str(err.value)
+    assert str(path) in message and expected in message
+    assert "\n" not in message
+
+
+def test_missing_config_file_lists_shipped(tmp_path):
+    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, paper\)"):
+        load_experiment(tmp_path / "nope.yaml")
+
+
+def test_int_accepted_where_float_expected(tmp_path):
+    config = load_experiment(write(tmp_path, "name: x\nbase_model: m\ntraining:\n  lr: 1\n"))
+    assert config.training.lr == 1.0 and isinstance(config.training.lr, float)
+
+
+def test_adapter_dir_default_and_override():
+    config = ExperimentConfig(name="e", base_model="m", organisms=[OrganismConfig("a", "d"), OrganismConfig("b", "d", adapter="/x/y")])
+    assert config.adapter_dir(config.organisms[0]) == Path("runs/e/adapters/a")
+    assert config.adapter_dir(config.organisms[1]) == Path("/x/y")
+    with pytest.raises(EmprobeError, match="unknown organism 'c': this experiment has a, b"):
+        config.organism("c")
