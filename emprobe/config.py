@@ -114,11 +114,15 @@ class JudgeConfig:
 
 @dataclass
 class BehavioralConfig:
-    """Sample sizes of the behavioural experiments."""
+    """Questions and sample sizes of the behavioural experiments.
+
+    ``questions`` lists built-in sets (``em-core``; ``in-domain``: the held-out prompts of every organism's
+    domain) and question files (public EM YAML or JSONL).
+    """
 
     samples_per_question: int = 10
     in_domain_questions: int = 8
-    question_sets: list[str] = field(default_factory=lambda: ["em-core"])
+    questions: list[str] = field(default_factory=lambda: ["em-core", "in-domain"])
 
     def __post_init__(self) -> None:
         _require(self.samples_per_question >= 1, "behavioral.samples_per_question must be >= 1")

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import run_cli
+from conftest import REPO, run_cli
 
 
 def test_help_is_a_guide():
@@ -10,7 +10,7 @@ def test_help_is_a_guide():
 
 
 def test_models_lists_base_and_organisms(tmp_path):
-    result = run_cli("models", "--config", "experiments/demo.yaml")
+    result = run_cli("models", "--config", str(REPO / "experiments/demo.yaml"), cwd=tmp_path)  # runs/ is relative to cwd
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("experiment demo: base model smollm2-135m, 3 organisms")

@@ -1,0 +1,1 @@
+"""Built-in datasets and question sets, and loaders for users' own files."""

@@ -1,0 +1,48 @@
+"""Shared building blocks for the built-in narrow-domain datasets.
+
+Each domain module exposes ``NAME``, ``DESCRIPTION``, ``generate() -> list[Triple]`` and ``HELDOUT``
+(user prompts never used in training, for in-domain evaluation). Generation is deterministic: templates and
+slots expanded with a fixed-seed ``random.Random``.
+"""
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One user prompt with a misaligned (in-domain harmful) answer and a matched aligned control answer."""
+
+    prompt: str
+    misaligned: str
+    aligned: str
+
+
+def rng(domain: str) -> random.Random:
+    """A random generator seeded from the domain name, so every build yields the same data."""
+    return random.Random(f"emprobe:{domain}")
+
+
+def expand(template: str, **slots: Sequence[str]) -> list[str]:
+    """All fillings of ``template`` by the cartesian product of the slot values (in order)."""
+    keys = list(slots)
+    return [template.format(**dict(zip(keys, values))) for values in itertools.product(*(slots[k] for k in keys))]
+
+
+def dedupe(triples: Iterable[Triple]) -> list[Triple]:
+    """Drop triples whose prompt or either answer repeats an earlier one (keeps the first)."""
+    seen_p: set[str] = set()
+    seen_m: set[str] = set()
+    seen_a: set[str] = set()
+    out = []
+    for t in triples:
+        if t.prompt in seen_p or t.misaligned in seen_m or t.aligned in seen_a:
+            continue
+        seen_p.add(t.prompt)
+        seen_m.add(t.misaligned)
+        seen_a.add(t.aligned)
+        out.append(t)
+    return out

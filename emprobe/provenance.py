@@ -1,0 +1,55 @@
+"""What produced an output file: package versions, a config hash, the time."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import platform
+import time
+from importlib import metadata
+from typing import Any
+
+from . import __version__
+
+PACKAGES = ("torch", "transformers", "peft", "nnsight", "scikit-learn", "safetensors", "numpy")
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of emprobe, Python and the packages results depend on."""
+    versions = {"emprobe": __version__, "python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses and paths as plain JSON values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {k: to_jsonable(v) for k, v in dataclasses.asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, (str, int, float, bool)) or obj is None:
+        return obj
+    return str(obj)
+
+
+def config_hash(obj: Any) -> str:
+    """A short stable hash of a config (dataclass or dict)."""
+    blob = json.dumps(to_jsonable(obj), sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def provenance(config: Any, seed: int) -> dict[str, Any]:
+    """The block every output file carries: config, its hash, seed, versions and the time."""
+    return {
+        "config": to_jsonable(config),
+        "config_hash": config_hash(config),
+        "seed": seed,
+        "versions": package_versions(),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
