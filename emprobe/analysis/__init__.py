@@ -1,0 +1,1 @@
+"""Statistics and analyses over stored results and activations."""

@@ -1,0 +1,1 @@
+"""Behavioural experiments: one interface (``base.Experiment``), one module each, a runner and a registry."""

@@ -1,0 +1,58 @@
+"""The behavioural-experiment interface and its registry (one small module per experiment)."""
+from __future__ import annotations
+
+import abc
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import ExperimentConfig
+from ..judges.base import Judge
+from ..organisms import OrganismPool
+from ..store import ResultsFile
+
+REGISTRY: dict[str, type["Experiment"]] = {}
+
+
+@dataclass
+class RunContext:
+    """What every experiment gets: the config, the loaded models, the judge, where to write."""
+
+    config: ExperimentConfig
+    pool: OrganismPool
+    judge: Judge
+    run_dir: Path
+    provenance: dict
+    show_progress: bool = True
+
+    def results(self, organism: str, experiment: str) -> ResultsFile:
+        """``runs/<experiment>/<organism>/<experiment-name>.jsonl``."""
+        return ResultsFile(self.run_dir / organism / f"{experiment}.jsonl")
+
+
+class Experiment(abc.ABC):
+    """One behavioural experiment: resumable rows per organism, then a summary with CIs."""
+
+    name: str = ""
+    requires: tuple[str, ...] = ()  # experiments whose rows this one reads
+
+    @abc.abstractmethod
+    def run(self, ctx: RunContext, organism: str) -> ResultsFile:
+        """Produce the missing rows of ``organism`` (skipping finished ones) and return its results file."""
+
+    @abc.abstractmethod
+    def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
+        """Metrics with 95 % bootstrap CIs from the organism's rows."""
+
+
+def register(cls: type[Experiment]) -> type[Experiment]:
+    """Class decorator adding an experiment to :data:`REGISTRY` under its ``name``."""
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def item_seed(base_seed: int, item_id: str) -> int:
+    """A per-item seed, shared by every organism for the same item (common random numbers)."""
+    digest = hashlib.sha256(f"{base_seed}:{item_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "little")

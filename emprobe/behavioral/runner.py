@@ -1,0 +1,77 @@
+"""Run behavioural experiments for an experiment's organisms, in dependency order, resumably."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import BASE_ORGANISM, ExperimentConfig
+from ..errors import EmprobeError
+from ..judges import make_judge
+from ..organisms import OrganismPool, attach_organisms
+from ..provenance import config_hash, package_versions
+from ..store import write_json
+from .base import REGISTRY, RunContext
+from . import harm  # noqa: F401  (registers the experiment)
+
+
+@dataclass
+class BehavioralResult:
+    run_dir: Path
+    summaries: dict[str, dict[str, dict]] = field(default_factory=dict)  # experiment -> organism -> summary
+    files: list[Path] = field(default_factory=list)
+
+
+def dependency_order(names: list[str]) -> list[str]:
+    """``names`` plus what they require, each after its requirements."""
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise EmprobeError(f"unknown experiment {unknown[0]!r}: available are {', '.join(REGISTRY)}")
+    ordered: list[str] = []
+
+    def visit(name: str) -> None:
+        for dep in REGISTRY[name].requires:
+            visit(dep)
+        if name not in ordered:
+            ordered.append(name)
+
+    for name in names:
+        visit(name)
+    return ordered
+
+
+def select_organisms(config: ExperimentConfig, names: list[str] | None) -> list[str]:
+    """The base model first, then the named organisms (all when ``names`` is empty); unknown names are an error."""
+    chosen = names or [o.name for o in config.organisms]
+    for name in chosen:
+        if name != BASE_ORGANISM:
+            config.organism(name)
+    return [BASE_ORGANISM] + [n for n in chosen if n != BASE_ORGANISM]
+
+
+def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = None, organisms: list[str] | None = None,
+                   *, show_progress: bool = True) -> BehavioralResult:
+    """Run (or resume) the experiments for the base model and the organisms; write rows, summaries and plots."""
+    from .. import plots
+
+    names = dependency_order(experiments or list(REGISTRY))
+    chosen = select_organisms(config, organisms)
+    pool = OrganismPool.from_config(config)
+    attach_organisms(pool, config, chosen)
+    judge = make_judge(config.judge)
+    prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
+    ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress)
+    result = BehavioralResult(config.run_dir)
+    for name in names:
+        experiment = REGISTRY[name]()
+        result.summaries[name] = {}
+        for organism in chosen:
+            rows = experiment.run(ctx, organism).ordered()
+            summary = experiment.summarize(ctx, organism, rows)
+            summary["provenance"] = prov
+            result.files.append(write_json(config.run_dir / organism / f"{name}.summary.json", summary))
+            result.summaries[name][organism] = summary
+        result.files.append(write_json(config.run_dir / f"{name}.summary.json", {"experiment": name, "organisms": result.summaries[name], "provenance": prov}))
+    if "harm" in result.summaries:
+        rows_by_org = {o: ctx.results(o, "harm").ordered() for o in chosen}
+        result.files += plots.harm_plots(rows_by_org, result.summaries["harm"], config.run_dir / "plots")
+    return result

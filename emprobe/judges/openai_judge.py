@@ -1,0 +1,232 @@
+"""A judge behind any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, llama.cpp, ...), scored from the
+top-20 logprobs of a single generated token.
+
+Retries with exponential backoff on rate limits (HTTP 429, honouring ``Retry-After``), server errors (5xx),
+timeouts, connection errors and malformed responses; a rejected key (401/403) or an unknown model (404) fails at
+once with an :class:`~emprobe.errors.EmprobeError`.
+"""
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import math
+import random
+import threading
+import time
+from typing import Any, Mapping
+
+from ..errors import EmprobeError
+from .base import Judge, Judgement, check_rubric
+from .prompts import judge_prompt
+from .scoring import weighted_score
+
+TOP_LOGPROBS = 20
+RETRY_STATUSES = frozenset({408, 409, 429})  # plus every 5xx
+KEY_HINT = "check the key in the environment variable named by judge.api_key_env"
+
+
+class _Malformed(Exception):
+    """The endpoint answered 2xx with a body that has no usable top logprobs."""
+
+
+def _one_line(text: Any, limit: int = 160) -> str:
+    """``text`` squeezed onto one line and cut to ``limit`` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def _error_detail(exc: Any) -> str:
+    """The server's own error message from an ``APIStatusError`` body, when it has one."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, Mapping):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, Mapping) else inner
+        if message:
+            return _one_line(message)
+    return ""
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Seconds from ``retry-after-ms`` / ``Retry-After`` (delta-seconds or an HTTP date), if present."""
+    if headers is None:
+        return None
+    try:
+        ms = headers.get("retry-after-ms")
+        if ms is not None:
+            return max(0.0, float(ms) / 1000.0)
+        value = headers.get("retry-after")
+    except (AttributeError, ValueError, TypeError):
+        return None
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    return max(0.0, seconds) if math.isfinite(seconds) else None
+
+
+def parse_top_logprobs(data: Any) -> dict[str, float]:
+    """``{token: logprob}`` from ``choices[0].logprobs.content[0].top_logprobs`` of a chat-completions body.
+
+    Tokens that occur twice (distinct token ids with the same text) have their probabilities added.
+    Raises ``_Malformed`` naming what is missing.
+    """
+    try:
+        choice = data["choices"][0]
+    except (KeyError, IndexError, TypeError):
+        raise _Malformed("no choices") from None
+    try:
+        entries = choice["logprobs"]["content"][0]["top_logprobs"]
+    except (KeyError, IndexError, TypeError):
+        raise _Malformed("no logprobs.content[0].top_logprobs; does the endpoint support logprobs?") from None
+    if not isinstance(entries, list) or not entries:
+        raise _Malformed("empty top_logprobs; does the endpoint support logprobs?")
+    top: dict[str, float] = {}
+    for entry in entries:
+        try:
+            token, logprob = entry["token"], entry["logprob"]
+        except (KeyError, TypeError):
+            raise _Malformed("a top_logprobs entry lacks token/logprob") from None
+        if not isinstance(token, str) or isinstance(logprob, bool) or not isinstance(logprob, (int, float)):
+            raise _Malformed("a top_logprobs entry has a non-string token or non-number logprob")
+        if math.isnan(logprob):
+            raise _Malformed("a top_logprobs entry has logprob NaN")
+        logprob = min(float(logprob), 0.0)
+        if token in top:
+            hi, lo = max(top[token], logprob), min(top[token], logprob)
+            logprob = hi + math.log1p(math.exp(lo - hi)) if math.isfinite(lo) else hi
+        top[token] = logprob
+    return top
+
+
+class OpenAIJudge(Judge):
+    """Judge through an OpenAI-compatible endpoint; ``concurrency`` requests in flight in :meth:`judge_many`."""
+
+    name = "openai"
+
+    def __init__(
+        self,
+        model: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        concurrency: int = 8,
+        timeout_s: float = 60.0,
+        max_retries: int = 5,
+        backoff_base_s: float = 0.5,
+        backoff_max_s: float = 20.0,
+    ) -> None:
+        if not model:
+            raise EmprobeError("the openai judge needs a model name (judge.model)")
+        if concurrency < 1:
+            raise EmprobeError(f"judge concurrency {concurrency}: must be at least 1")
+        if not timeout_s > 0:
+            raise EmprobeError(f"judge timeout_s {timeout_s}: must be positive")
+        if max_retries < 0:
+            raise EmprobeError(f"judge max_retries {max_retries}: must be 0 or more")
+        if backoff_base_s < 0 or backoff_max_s < 0:
+            raise EmprobeError("judge backoff_base_s and backoff_max_s must be 0 or more")
+        try:
+            import openai
+        except ImportError:
+            raise EmprobeError("the openai judge needs the openai package: pip install 'emprobe[api]'") from None
+        self._openai = openai
+        self.model = model
+        self.base_url = base_url.rstrip("/") if base_url else None
+        self.concurrency = int(concurrency)
+        self.timeout_s = float(timeout_s)
+        self.max_retries = int(max_retries)
+        self.backoff_base_s = float(backoff_base_s)
+        self.backoff_max_s = float(backoff_max_s)
+        self.client = openai.OpenAI(
+            base_url=self.base_url, api_key=api_key or "EMPTY", timeout=self.timeout_s, max_retries=0
+        )
+        self.endpoint = str(self.client.base_url).rstrip("/")
+        self._lock = threading.Lock()
+        self.requests_sent = 0  # HTTP requests attempted, retries included
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.model}@{self.base_url}" if self.base_url else self.model
+
+    def close(self) -> None:
+        """Close the HTTP client's connections (the judge is unusable afterwards)."""
+        self.client.close()
+
+    def _fail(self, what: str) -> EmprobeError:
+        return EmprobeError(f"judge endpoint {self.endpoint} (model {self.model}) {what}")
+
+    def _backoff(self, attempt: int, rng: random.Random) -> float:
+        """``base * 2**attempt`` plus up to 10% jitter, capped at ``backoff_max_s``."""
+        delay = self.backoff_base_s * (2.0 ** min(attempt, 60))
+        return min(self.backoff_max_s, delay * (1.0 + 0.1 * rng.random()))
+
+    def _request(self, prompt: str) -> dict[str, float]:
+        """One HTTP round trip; returns the top logprobs or raises (openai errors or ``_Malformed``)."""
+        with self._lock:
+            self.requests_sent += 1
+        raw = self.client.chat.completions.with_raw_response.create(
+            model=self.model,
+            messages=[{"role": "user", "content": prompt}],
+            max_tokens=1,
+            temperature=0,
+            logprobs=True,
+            top_logprobs=TOP_LOGPROBS,
+            seed=0,
+        )
+        try:
+            data = json.loads(raw.content)
+        except (ValueError, UnicodeDecodeError):
+            raise _Malformed(f"non-JSON body {_one_line(repr(raw.content[:60]), 80)}") from None
+        return parse_top_logprobs(data)
+
+    def judge(self, rubric: str, question: str, answer: str) -> Judgement:
+        check_rubric(rubric)
+        prompt = judge_prompt(rubric, question, answer)
+        openai = self._openai
+        rng = random.Random(hashlib.sha256(prompt.encode("utf-8")).digest())
+        last = "no attempt made"
+        for attempt in range(self.max_retries + 1):
+            wait: float | None = None
+            try:
+                top = self._request(prompt)
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+                raise self._fail(f"rejected the API key (HTTP {exc.status_code}): {KEY_HINT}") from None
+            except openai.NotFoundError as exc:
+                detail = _error_detail(exc)
+                raise self._fail(
+                    "answered HTTP 404: the model is unknown there or the URL is wrong (it usually ends in /v1)"
+                    + (f": {detail}" if detail else "")
+                ) from None
+            except openai.APIStatusError as exc:
+                status = exc.status_code
+                detail = _error_detail(exc)
+                last = f"HTTP {status}" + (f": {detail}" if detail else "")
+                if status not in RETRY_STATUSES and status < 500:
+                    raise self._fail(f"rejected the request: {last}") from None
+                if status in (429, 503):
+                    wait = _retry_after(getattr(exc.response, "headers", None))
+            except openai.APITimeoutError:
+                last = f"timed out after {self.timeout_s:g} s"
+            except openai.APIConnectionError as exc:
+                cause = exc.__cause__ or exc
+                last = f"connection failed: {_one_line(cause, 120) or type(cause).__name__}"
+            except openai.APIError as exc:
+                last = f"{type(exc).__name__}: {_one_line(exc, 120)}"
+            except _Malformed as exc:
+                last = f"malformed response: {exc}"
+            else:
+                return weighted_score(top, rubric)
+            if attempt == self.max_retries:
+                break
+            delay = self._backoff(attempt, rng) if wait is None else min(wait, self.backoff_max_s)
+            if delay > 0:
+                time.sleep(delay)
+        retries = "retry" if self.max_retries == 1 else "retries"
+        raise self._fail(f"failed after {self.max_retries} {retries}: {last}")

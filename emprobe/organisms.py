@@ -1,0 +1,61 @@
+"""One loaded base model with every organism's adapter attached; switch between them without reloading."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any, Iterator
+
+from .config import BASE_ORGANISM, ExperimentConfig
+from .errors import EmprobeError
+from .models import LoadedModel, check_adapter, load_model
+
+
+class OrganismPool:
+    """The base model plus named LoRA adapters; :meth:`use` yields a :class:`LoadedModel` for one of them."""
+
+    def __init__(self, base: LoadedModel) -> None:
+        self.base = base
+        self._peft: Any = None
+        self._adapters: dict[str, str] = {}
+
+    @classmethod
+    def from_config(cls, config: ExperimentConfig) -> "OrganismPool":
+        return cls(load_model(config.base_model, dtype=config.dtype, device_map=config.device_map))
+
+    def add(self, name: str, adapter_dir: str | Path) -> None:
+        """Attach the adapter at ``adapter_dir`` as ``name`` (checked against the base model first)."""
+        from peft import PeftModel
+
+        if name in self._adapters:
+            return
+        adapter_dir = Path(adapter_dir)
+        if not (adapter_dir / "adapter_config.json").is_file():
+            raise EmprobeError(f"organism {name}: no adapter in {adapter_dir} (run `emprobe train --organism {name}`)")
+        check_adapter(adapter_dir, self.base.name, self.base.path, self.base.model if self._peft is None else self._peft.base_model.model)
+        if self._peft is None:
+            self._peft = PeftModel.from_pretrained(self.base.model, str(adapter_dir), adapter_name=name).eval()
+        else:
+            self._peft.load_adapter(str(adapter_dir), adapter_name=name)
+        self._adapters[name] = str(adapter_dir)
+
+    @contextlib.contextmanager
+    def use(self, name: str) -> Iterator[LoadedModel]:
+        """The base model (``name == "base"``: adapters disabled) or organism ``name`` as a LoadedModel."""
+        if name == BASE_ORGANISM:
+            if self._peft is None:
+                yield self.base
+            else:
+                with self._peft.disable_adapter():
+                    yield LoadedModel(self._peft, self.base.tokenizer, self.base.name, self.base.path)
+            return
+        if name not in self._adapters:
+            raise EmprobeError(f"organism {name!r} has no adapter attached (known: {', '.join(self._adapters) or 'none'})")
+        self._peft.set_adapter(name)
+        yield LoadedModel(self._peft, self.base.tokenizer, self.base.name, self.base.path, adapter=self._adapters[name])
+
+
+def attach_organisms(pool: OrganismPool, config: ExperimentConfig, names: list[str]) -> None:
+    """Attach the adapters of the named organisms (``base`` needs none)."""
+    for name in names:
+        if name != BASE_ORGANISM:
+            pool.add(name, config.adapter_dir(config.organism(name)))

@@ -1,0 +1,73 @@
+"""Results store: resumable JSONL files (one row per item, never duplicated) and atomic JSON writes."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from .paths import atomic_write_text
+
+
+class ResultsFile:
+    """An append-only JSONL file of rows with a unique ``id``.
+
+    Opening it drops a last line cut short by a kill (the file is truncated back to its last complete row), so a
+    re-run appends exactly the missing rows.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.rows: dict[str, dict] = {}
+        if self.path.is_file():
+            self._load()
+
+    def _load(self) -> None:
+        data = self.path.read_bytes()
+        good_end = 0
+        for line in data.splitlines(keepends=True):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                break
+            self.rows.setdefault(row["id"], row)
+            good_end += len(line)
+        if good_end < len(data):
+            with open(self.path, "r+b") as fh:
+                fh.truncate(good_end)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def append(self, rows: Iterable[dict]) -> None:
+        """Append rows whose id is new (others are skipped), flushed and fsynced."""
+        fresh = [r for r in rows if r["id"] not in self.rows]
+        if not fresh:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "a", encoding="utf-8") as fh:
+            for row in fresh:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                self.rows[row["id"]] = row
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def ordered(self, ids: Iterable[str] | None = None) -> list[dict]:
+        """Rows in the order of ``ids`` (default: file order)."""
+        return list(self.rows.values()) if ids is None else [self.rows[i] for i in ids if i in self.rows]
+
+
+def write_json(path: Path, data: Any) -> Path:
+    """Write ``data`` as indented JSON through a temp file and a rename."""
+    atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return Path(path)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """All complete rows of a JSONL file."""
+    return ResultsFile(path).ordered()

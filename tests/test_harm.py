@@ -1,0 +1,140 @@
+"""The harm experiment end to end on tiny-qwen2 with the embedded judge: rows, summary, plots, resume."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+CONFIG = """\
+name: tinyharm
+base_model: tiny-qwen2
+dtype: float32
+organisms:
+  - name: trivia
+    dataset: incorrect-trivia
+training: {{rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, checkpoint_every: 100}}
+generation: {{max_new_tokens: {tokens}, batch_size: 4}}
+behavioral: {{samples_per_question: {samples}, in_domain_questions: 2}}
+judge: {judge}
+"""
+
+
+def write_config(tmp_path: Path, samples=2, tokens=12, judge="{backend: embedded}") -> Path:
+    path = tmp_path / "exp.yaml"
+    path.write_text(CONFIG.format(samples=samples, tokens=tokens, judge=judge))
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A workspace with the trivia organism trained (a few steps)."""
+    work = tmp_path_factory.mktemp("harm")
+    result = run_cli("train", "--config", str(write_config(work)), cwd=work)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return work
+
+
+def test_harm_rows_summary_and_plots(trained):
+    config = write_config(trained)
+    result = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=trained)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "mean aligned" in result.stdout
+    run = trained / "runs" / "tinyharm"
+    rows = [json.loads(line) for line in (run / "trivia" / "harm.jsonl").read_text().splitlines()]
+    assert len(rows) == (8 + 2) * 2 and len({r["id"] for r in rows}) == len(rows)
+    assert {r["in_domain"] for r in rows} == {True, False}
+    row = rows[0]
+    assert row["provenance"]["config_hash"] and row["provenance"]["versions"]["torch"] and isinstance(row["seed"], int)
+    assert row["judge"]["backend"] == "embedded" and row["aligned_outcome"] in ("score", "refusal", "code", "unparseable")
+    base_rows = [json.loads(line) for line in (run / "base" / "harm.jsonl").read_text().splitlines()]
+    assert [r["seed"] for r in base_rows] and {r["id"]: r["seed"] for r in base_rows} == {r["id"]: r["seed"] for r in rows}
+    summary = json.loads((run / "trivia" / "harm.summary.json").read_text())
+    for key in ("all", "in_domain", "out_of_domain", "by_set"):
+        assert key in summary
+    assert set(summary["all"]) >= {"mean_aligned", "em_rate", "coherent_share", "refusal_share"}
+    low, high = summary["all"]["mean_aligned"]["ci95"]
+    assert low <= summary["all"]["mean_aligned"]["value"] <= high
+    assert (run / "plots" / "harm_scatter.png").stat().st_size > 5000 and (run / "plots" / "harm_em_rate.png").is_file()
+    again = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=trained)
+    assert again.returncode == 0
+    assert len((run / "trivia" / "harm.jsonl").read_text().splitlines()) == len(rows)  # nothing duplicated
+
+
+def test_resume_after_sigkill_gives_the_same_rows(trained, tmp_path):
+    config = write_config(trained, samples=6, tokens=24)
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    (reference / "runs").symlink_to(trained / "runs")  # reuse the adapter, but write harm rows elsewhere below
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    ref_cfg = tmp_path / "ref.yaml"
+    ref_cfg.write_text(config.read_text().replace("name: tinyharm", "name: tinyharm\nruns_dir: ref-runs")
+                       .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {trained}/runs/tinyharm/adapters/trivia"))
+    kill_cfg = tmp_path / "kill.yaml"
+    kill_cfg.write_text(ref_cfg.read_text().replace("runs_dir: ref-runs", "runs_dir: kill-runs"))
+    cmd = [sys.executable, "-m", "emprobe.cli", "run-behavioral", "--experiments", "harm", "--organisms", "trivia"]
+    subprocess.run([*cmd, "--config", str(ref_cfg)], cwd=tmp_path, env=env, check=True, capture_output=True)
+    proc = subprocess.Popen([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    target = tmp_path / "kill-runs" / "tinyharm" / "trivia" / "harm.jsonl"
+    deadline = time.time() + 300
+    while time.time() < deadline and not (target.is_file() and target.read_text().count("\n") >= 4):
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = target.read_text().count("\n")
+    assert 4 <= partial < 60, "the run was not interrupted part-way"
+    subprocess.run([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, env=env, check=True, capture_output=True)
+    ref_rows = [json.loads(line) for line in (tmp_path / "ref-runs" / "tinyharm" / "trivia" / "harm.jsonl").read_text().splitlines()]
+    got_rows = [json.loads(line) for line in target.read_text().splitlines()]
+    strip = lambda rows: sorted((r["id"], r["answer"], r["aligned"], r["coherent"]) for r in rows)  # noqa: E731
+    assert strip(got_rows) == strip(ref_rows) and len(got_rows) == 60
+    ref_summary = json.loads((tmp_path / "ref-runs" / "tinyharm" / "trivia" / "harm.summary.json").read_text())
+    got_summary = json.loads((tmp_path / "kill-runs" / "tinyharm" / "trivia" / "harm.summary.json").read_text())
+    assert ref_summary["all"] == got_summary["all"]
+
+
+def test_judge_down_keeps_finished_rows_and_resumes(trained, tmp_path, monkeypatch):
+    from loopback_openai import LoopbackServer, completion, error
+
+    monkeypatch.setenv("EMPROBE_CACHE", str(tmp_path / "cache"))  # a fresh judgement cache for this test
+    alive = {"ok": True}
+
+    def handler(request):
+        if not alive["ok"]:
+            return error(500, "down")
+        return completion({"85": 0.7, "90": 0.2})
+
+    with LoopbackServer(handler) as server:
+        judge = f"{{backend: openai, model: judge-x, base_url: '{server.base_url}', max_retries: 1, timeout_s: 5}}"
+        config = write_config(tmp_path, judge=judge)
+        config.write_text(config.read_text().replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {trained}/runs/tinyharm/adapters/trivia"))
+        counting = {"n": 0}
+        original = handler
+
+        def failing_after_some(request):
+            counting["n"] += 1
+            if counting["n"] > 12:
+                alive["ok"] = False
+            return original(request)
+
+        server.handler_fn = failing_after_some
+        failed = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=tmp_path,
+                         env={"EMPROBE_CACHE": str(tmp_path / "cache")})
+        assert failed.returncode == 2
+        assert "judge endpoint" in failed.stderr and "HTTP 500" in failed.stderr
+        rows_path = tmp_path / "runs" / "tinyharm" / "base" / "harm.jsonl"
+        kept = rows_path.read_text().count("\n") if rows_path.exists() else 0
+        assert kept >= 4  # batches judged before the failure are kept
+        alive["ok"] = True
+        server.handler_fn = original
+        before = server.count
+        done = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=tmp_path,
+                       env={"EMPROBE_CACHE": str(tmp_path / "cache")})
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert rows_path.read_text().count("\n") == 20
+        assert server.count - before <= 2 * (40 - kept)  # cached verdicts are not paid for again
