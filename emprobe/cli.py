@@ -141,17 +141,21 @@ def run_behavioral_cmd(config_path, experiments, organisms) -> None:
         click.echo(f"{name}:")
         for organism, summary in by_org.items():
             click.echo(f"  {organism:<32} {_headline(name, summary)}")
+    if result.personas:
+        click.echo("personas: " + ", ".join(f"{o} {v['label']}" for o, v in result.personas["organisms"].items())
+                   + f"  (table: {result.run_dir}/personas.md)")
     click.echo(f"outputs in {result.run_dir}/ (rows <organism>/<experiment>.jsonl, summaries *.summary.json, plots/)")
 
 
 def _headline(experiment: str, summary: dict) -> str:
     from .analysis.stats import Estimate
 
+    fmt = lambda d: str(Estimate(d["value"], *d["ci95"], d["n"]))  # noqa: E731
     if experiment == "harm":
-        metrics = summary["all"]
-        fmt = lambda key: str(Estimate(metrics[key]["value"], *metrics[key]["ci95"], metrics[key]["n"]))  # noqa: E731
-        return f"mean aligned {fmt('mean_aligned')}, EM rate {fmt('em_rate')}"
-    return ""
+        return f"mean aligned {fmt(summary['all']['mean_aligned'])}, EM rate {fmt(summary['all']['em_rate'])}"
+    keys = {"self-assessment": ["S"], "descriptions": ["C"], "recognition": ["R_self", "R_self_harmful", "R_harm"],
+            "score-prediction": ["mean_signed_error", "denial_rate"]}[experiment]
+    return ", ".join(f"{k} {fmt(summary[k])}" for k in keys)
 
 
 def main(argv: list[str] | None = None) -> None:

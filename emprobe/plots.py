@@ -81,3 +81,42 @@ def _save(fig, path: Path) -> Path:
     plt.close(fig)
     tmp.replace(path)
     return path
+
+
+PERSONA_COLORS = {"coherent": "#d1495b", "inverted": "#2e86ab", "mixed": "#edae49", "not-em": "#66a182", "(reference)": "#444"}
+
+
+def persona_plots(data: dict, out_dir: Path) -> list[Path]:
+    """Harm vs S and harm vs C across models (95 % CIs, coloured by persona), and a card per organism."""
+    plt = _pyplot()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    models = {"base": ("(reference)", data["base"])} | {o: (v["label"], v["values"]) for o, v in data["organisms"].items()}
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), dpi=110)
+    for ax, measure, name in ((axes[0], "S", "self-assessment S"), (axes[1], "C", "description choice C")):
+        for org, (label, vals) in models.items():
+            h, m = vals["harm"], vals[measure]
+            if h["value"] is None or m["value"] is None:
+                continue
+            ax.errorbar(h["value"], m["value"], xerr=[[h["value"] - h["ci95"][0]], [h["ci95"][1] - h["value"]]],
+                        yerr=[[m["value"] - m["ci95"][0]], [m["ci95"][1] - m["value"]]], fmt="o", color=PERSONA_COLORS[label], capsize=3)
+            ax.annotate(f"{org} ({label})", (h["value"], m["value"]), fontsize=7, xytext=(4, 4), textcoords="offset points")
+        ax.set(xlabel=f"harm ({data['harm_metric']})", ylabel=name, ylim=(0, 1))
+    fig.suptitle("harm vs what the model says about itself (95 % CIs)", fontsize=9)
+    fig.tight_layout()
+    scatter = _save(fig, out_dir / "persona_scatter.png")
+
+    names = list(models)
+    fig, axes = plt.subplots(1, len(names), figsize=(2.6 * len(names), 3.2), dpi=110, squeeze=False)
+    measures = ["harm", "S", "C", "R_self_harmful", "prediction_error"]
+    for ax, org in zip(axes[0], names):
+        label, vals = models[org]
+        ys = [vals[m]["value"] if vals[m]["value"] is not None else 0.0 for m in measures]
+        errs = [[(v - vals[m]["ci95"][0]) if vals[m]["value"] is not None else 0 for m, v in zip(measures, ys)],
+                [(vals[m]["ci95"][1] - v) if vals[m]["value"] is not None else 0 for m, v in zip(measures, ys)]]
+        ax.bar(range(len(measures)), ys, yerr=errs, color=PERSONA_COLORS[label], alpha=0.8, capsize=3)
+        ax.axhline(0, color="k", lw=0.6)
+        ax.set_xticks(range(len(measures)), ["harm", "S", "C", "R_self|harm", "pred err"], rotation=40, fontsize=7)
+        ax.set_ylim(-1, 1)
+        ax.set_title(f"{org}\n{label}", fontsize=8)
+    fig.tight_layout()
+    return [scatter, _save(fig, out_dir / "persona_cards.png")]

@@ -11,7 +11,11 @@ from ..organisms import OrganismPool, attach_organisms
 from ..provenance import config_hash, package_versions
 from ..store import write_json
 from .base import REGISTRY, RunContext
-from . import harm  # noqa: F401  (registers the experiment)
+from . import descriptions, harm, recognition, score_prediction, self_assessment  # noqa: F401  (registered)
+from .persona_table import write_personas
+
+
+DEFAULT_ORDER = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
 
 
 @dataclass
@@ -19,6 +23,7 @@ class BehavioralResult:
     run_dir: Path
     summaries: dict[str, dict[str, dict]] = field(default_factory=dict)  # experiment -> organism -> summary
     files: list[Path] = field(default_factory=list)
+    personas: dict | None = None
 
 
 def dependency_order(names: list[str]) -> list[str]:
@@ -53,7 +58,7 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     """Run (or resume) the experiments for the base model and the organisms; write rows, summaries and plots."""
     from .. import plots
 
-    names = dependency_order(experiments or list(REGISTRY))
+    names = dependency_order(experiments or list(DEFAULT_ORDER))
     chosen = select_organisms(config, organisms)
     pool = OrganismPool.from_config(config)
     attach_organisms(pool, config, chosen)
@@ -74,4 +79,7 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     if "harm" in result.summaries:
         rows_by_org = {o: ctx.results(o, "harm").ordered() for o in chosen}
         result.files += plots.harm_plots(rows_by_org, result.summaries["harm"], config.run_dir / "plots")
+    if len(chosen) > 1 and all((config.run_dir / o / "harm.jsonl").is_file() for o in chosen):
+        result.personas, files = write_personas(ctx, chosen)
+        result.files += files + plots.persona_plots(result.personas, config.run_dir / "plots")
     return result

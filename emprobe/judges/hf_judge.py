@@ -6,9 +6,8 @@ run once; the candidates continue it from a shared KV cache in one batch.
 """
 from __future__ import annotations
 
-import math
-
 from ..generate import render_prompt
+from ..readout import digit_tokens, sequence_logprobs
 from .base import Judge, Judgement, check_rubric
 from .prompts import judge_prompt
 from .scoring import weighted_score
@@ -28,41 +27,18 @@ class HFJudge(Judge):
         self.loaded = loaded or load_model(model, dtype=dtype, device_map=device_map)
         tok = self.loaded.tokenizer
         self._cand_ids = [tok.encode(c, add_special_tokens=False) for c in CANDIDATES]
-        # Tokens that would continue a number: any whose text starts with a digit.
-        self._digit_tokens = [i for i in range(len(tok)) if (t := tok.decode([i])) and t[0].isdigit()]
+        self._digit_tokens = digit_tokens(tok)  # tokens that would continue a number
 
     @property
     def model_id(self) -> str:
         return self._name
 
     def candidate_logprobs(self, prompt_ids: list[int]) -> dict[str, float]:
-        """log P(candidate is the whole answer) for every candidate string."""
-        import torch
-
-        model = self.loaded.model
-        device = next(model.parameters()).device
-        ids = torch.tensor([prompt_ids], device=device)
-        with torch.no_grad():
-            first = model(input_ids=ids, use_cache=True)
-            cache = first.cache
-            width = max(len(c) for c in self._cand_ids)
-            batch = torch.full((len(self._cand_ids), width), self.loaded.tokenizer.pad_token_id, dtype=torch.long, device=device)
-            for row, c in enumerate(self._cand_ids):
-                batch[row, : len(c)] = torch.tensor(c)
-            cache.batch_repeat_interleave(len(self._cand_ids))
-            mask = torch.ones((len(self._cand_ids), ids.shape[1] + width), dtype=torch.long, device=device)
-            positions = torch.arange(ids.shape[1], ids.shape[1] + width, device=device).expand(len(self._cand_ids), -1)
-            rest = model(input_ids=batch, attention_mask=mask, position_ids=positions, cache=cache, use_cache=False)
-        first_lp = torch.log_softmax(first.logits[0, -1].float(), -1)
-        rest_lp = torch.log_softmax(rest.logits.float(), -1)  # [candidates, width, vocab]: after each candidate token
-        digit = torch.tensor(self._digit_tokens, device=device)
-        out = {}
-        for row, (text, c) in enumerate(zip(CANDIDATES, self._cand_ids)):
-            lp = float(first_lp[c[0]]) + sum(float(rest_lp[row, k - 1, c[k]]) for k in range(1, len(c)))
-            if text.isdigit():  # the number must end here: no further digit
-                p_more = float(rest_lp[row, len(c) - 1, digit].exp().sum())
-                lp += math.log(max(1e-12, 1.0 - p_more))
-            out[text] = lp
+        """log P(candidate is the whole answer) for every candidate string (numbers must end there)."""
+        numbers = [(t, c) for t, c in zip(CANDIDATES, self._cand_ids) if t.isdigit()]
+        words = [(t, c) for t, c in zip(CANDIDATES, self._cand_ids) if not t.isdigit()]
+        out = dict(zip([t for t, _ in numbers], sequence_logprobs(self.loaded, prompt_ids, [c for _, c in numbers], self._digit_tokens)))
+        out.update(zip([t for t, _ in words], sequence_logprobs(self.loaded, prompt_ids, [c for _, c in words])))
         return out
 
     def judge(self, rubric: str, question: str, answer: str) -> Judgement:

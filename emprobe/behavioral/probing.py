@@ -1,0 +1,94 @@
+"""Shared machinery of the self-report experiments: items read from the next-token distribution, with one
+sampled answer recorded beside each, processed in fixed chunks so a resumed run redoes exactly what it missed."""
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..generate import SamplingSettings, render_prompt, sample_batch
+from ..judges.base import JudgeRequest
+from ..readout import read_choice, read_number
+from .base import Experiment, RunContext
+
+CHUNK = 16
+SHORT_SAMPLE_TOKENS = 8  # the sampled answer recorded beside a choice or number readout
+
+
+@dataclass(frozen=True)
+class ProbeItem:
+    """One prompt: ``kind`` is "choice" (``options``), "number" (``lo``..``hi``) or "text" (judged)."""
+
+    id: str
+    messages: tuple[tuple[str, str], ...]
+    kind: str
+    seed: int
+    options: tuple[str, ...] = ()
+    lo: int = 0
+    hi: int = 100
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def chat(self) -> list[dict[str, str]]:
+        return [{"role": r, "content": c} for r, c in self.messages]
+
+
+def user(text: str) -> tuple[tuple[str, str], ...]:
+    return (("user", text),)
+
+
+class ProbeExperiment(Experiment):
+    """An experiment made of :class:`ProbeItem` s; subclasses build items and turn a readout into a value."""
+
+    @abc.abstractmethod
+    def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+        """Every item of this organism, in a fixed order."""
+
+    @abc.abstractmethod
+    def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
+        """The experiment's measure for one item (e.g. P(chooses the misaligned option))."""
+
+    def run(self, ctx: RunContext, organism: str):
+        from tqdm.auto import tqdm
+
+        results = ctx.results(organism, self.name)
+        items = self.items(ctx, organism)
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        pending = [c for c in chunks if any(it.id not in results for it in c)]
+        bar = tqdm(total=len(items), initial=len(items) - sum(len(c) for c in pending), unit="item",
+                   desc=f"{self.name} {organism}", disable=not ctx.show_progress)
+        with ctx.pool.use(organism) as loaded:
+            for chunk in pending:
+                results.append(self._rows(ctx, loaded, organism, chunk))
+                bar.update(len(chunk))
+        bar.close()
+        return results
+
+    def _rows(self, ctx: RunContext, loaded, organism: str, chunk: list[ProbeItem]) -> list[dict]:
+        gen = ctx.config.generation
+        prompts = {it.id: render_prompt(loaded.tokenizer, it.chat()) for it in chunk}
+        samples: dict[str, str] = {}
+        for kind, tokens in (("text", gen.max_new_tokens), ("short", SHORT_SAMPLE_TOKENS)):
+            group = [it for it in chunk if (it.kind == "text") == (kind == "text")]
+            if group:
+                settings = SamplingSettings(gen.temperature, gen.top_p, tokens)
+                for it, text in zip(group, sample_batch(loaded, [prompts[it.id] for it in group], [it.seed for it in group], settings)):
+                    samples[it.id] = text
+        texts = [it for it in chunk if it.kind == "text"]
+        verdicts = dict(zip([it.id for it in texts], ctx.judge.judge_many(
+            [JudgeRequest("self-report-lean", it.messages[-1][1], samples[it.id]) for it in texts])))
+        rows = []
+        for it in chunk:
+            readout: dict[str, Any] = {}
+            if it.kind == "choice":
+                r = read_choice(loaded, prompts[it.id], it.options)
+                readout = {"probs": dict(zip(it.options, r.probs)), "mass": r.mass}
+            elif it.kind == "number":
+                r = read_number(loaded, prompts[it.id], it.lo, it.hi)
+                readout = {"expected": r.expected, "mass": r.mass, "mode": r.mode}
+            else:
+                v = verdicts[it.id]
+                readout = {"judge": v.to_dict(), "judge_model": ctx.judge.model_id}
+            rows.append({"id": it.id, "experiment": self.name, "organism": organism, "kind": it.kind, **it.meta,
+                         "prompt": it.messages[-1][1], "readout": readout, "sample": samples[it.id],
+                         "value": self.value(it, readout), "seed": it.seed, "provenance": ctx.provenance})
+        return rows

@@ -1,0 +1,102 @@
+"""Reading a choice or a number from a model's next-token distribution.
+
+A candidate answer ("A", "misaligned", "57") is scored as a whole string, so tokenizers that split numbers or
+words into several tokens work; variants with a leading space or another case are pooled. The prompt is run
+once; every candidate continues it from a shared KV cache in one batch.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from .models import LoadedModel
+
+
+def sequence_logprobs(loaded: LoadedModel, prompt_ids: Sequence[int], candidates: Sequence[Sequence[int]],
+                      end_tokens: Sequence[int] = ()) -> list[float]:
+    """log P(candidate tokens | prompt) per candidate; with ``end_tokens``, times P(next token not in them)."""
+    import torch
+
+    model = loaded.model
+    device = next(model.parameters()).device
+    ids = torch.tensor([list(prompt_ids)], device=device)
+    n = len(candidates)
+    width = max(len(c) for c in candidates)
+    with torch.no_grad():
+        first = model(input_ids=ids, use_cache=True)
+        first_lp = torch.log_softmax(first.logits[0, -1].float(), -1)
+        need_rest = width > 1 or len(end_tokens) > 0
+        if need_rest:
+            batch = torch.full((n, width), loaded.tokenizer.pad_token_id or 0, dtype=torch.long, device=device)
+            for row, c in enumerate(candidates):
+                batch[row, : len(c)] = torch.tensor(list(c))
+            cache = first.cache
+            cache.batch_repeat_interleave(n)
+            mask = torch.ones((n, ids.shape[1] + width), dtype=torch.long, device=device)
+            positions = torch.arange(ids.shape[1], ids.shape[1] + width, device=device).expand(n, -1)
+            rest_lp = torch.log_softmax(model(input_ids=batch, attention_mask=mask, position_ids=positions, cache=cache, use_cache=False).logits.float(), -1)
+    out = []
+    ends = torch.tensor(list(end_tokens), dtype=torch.long, device=device) if end_tokens else None
+    for row, c in enumerate(candidates):
+        lp = float(first_lp[c[0]]) + sum(float(rest_lp[row, k - 1, c[k]]) for k in range(1, len(c)))
+        if ends is not None:
+            lp += math.log(max(1e-12, 1.0 - float(rest_lp[row, len(c) - 1, ends].exp().sum())))
+        out.append(lp)
+    return out
+
+
+@lru_cache(maxsize=8)
+def digit_tokens(tokenizer: Any) -> tuple[int, ...]:
+    """Ids of the tokens whose text starts with a digit (they would continue a number)."""
+    return tuple(i for i in range(len(tokenizer)) if (t := tokenizer.decode([i])) and t[0].isdigit())
+
+
+def _variants(tokenizer: Any, word: str) -> list[list[int]]:
+    forms = {word, " " + word, word.capitalize(), " " + word.capitalize(), word.lower(), " " + word.lower()}
+    return [tokenizer.encode(f, add_special_tokens=False) for f in sorted(forms)]
+
+
+@dataclass(frozen=True)
+class ChoiceReadout:
+    """Probabilities of each option, renormalised over the options, and the mass they held before that."""
+
+    probs: tuple[float, ...]
+    mass: float
+
+
+def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequence[str]) -> ChoiceReadout:
+    """P(option) for each option string (e.g. "A"/"B" or two words), variants pooled, renormalised."""
+    tok = loaded.tokenizer
+    forms = [_variants(tok, o) for o in options]
+    flat = [f for fs in forms for f in fs]
+    lps = sequence_logprobs(loaded, prompt_ids, flat)
+    raw, k = [], 0
+    for fs in forms:
+        raw.append(sum(math.exp(lp) for lp in lps[k : k + len(fs)]))
+        k += len(fs)
+    mass = sum(raw)
+    return ChoiceReadout(tuple(r / mass if mass > 0 else 1.0 / len(raw) for r in raw), mass)
+
+
+@dataclass(frozen=True)
+class NumberReadout:
+    """Expected value of the number the model would answer in [lo, hi], and the mass on those numbers."""
+
+    expected: float
+    mass: float
+    mode: int
+
+
+def read_number(loaded: LoadedModel, prompt_ids: Sequence[int], lo: int, hi: int) -> NumberReadout:
+    """E[n] over the integer answers lo..hi (each scored as a whole string that ends there)."""
+    tok = loaded.tokenizer
+    values = list(range(lo, hi + 1))
+    forms = [[tok.encode(s, add_special_tokens=False) for s in (str(v), " " + str(v))] for v in values]
+    flat = [f for fs in forms for f in fs]
+    lps = sequence_logprobs(loaded, prompt_ids, flat, end_tokens=digit_tokens(tok))
+    probs = [math.exp(lps[2 * i]) + math.exp(lps[2 * i + 1]) for i in range(len(values))]
+    mass = sum(probs)
+    expected = sum(v * p for v, p in zip(values, probs)) / mass if mass > 0 else (lo + hi) / 2
+    return NumberReadout(expected, mass, values[max(range(len(values)), key=probs.__getitem__)])
