@@ -23,6 +23,7 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe datasets    the six built-in narrow domains, their sizes and samples
   emprobe train       LoRA-fine-tune the organisms (resumable)
   emprobe run-behavioral   the behavioural experiments + judge (resumable)
+  emprobe extract --layer L   residual activations through nnsight (resumable shards)
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
 \b
 Start with `make demo`, then `emprobe models`.""",
@@ -145,6 +146,43 @@ def run_behavioral_cmd(config_path, experiments, organisms) -> None:
         click.echo("personas: " + ", ".join(f"{o} {v['label']}" for o, v in result.personas["organisms"].items())
                    + f"  (table: {result.run_dir}/personas.md)")
     click.echo(f"outputs in {result.run_dir}/ (rows <organism>/<experiment>.jsonl, summaries *.summary.json, plots/)")
+
+
+@cli.command("extract")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--layer", "layers", multiple=True, type=int, help="Decoder layer (repeatable). Default: extract.layers of the config.")
+@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
+@click.option("--set", "set_name", default="harm-answers", show_default=True, help="harm-answers, self-assessment, or a JSONL path.")
+@click.option("--pooling", default="mean-answer,last-prompt", show_default=True, help="Comma-separated: mean-answer, last-prompt, all-tokens.")
+@click.option("--dtype", default=None, type=click.Choice(["float32", "bfloat16", "float16"]), help="Storage dtype. Default: extract.dtype.")
+@click.option("--batch-size", default=None, type=click.IntRange(1), help="Default: extract.batch_size.")
+@click.option("--shard", default="0/1", show_default=True, help="i/n: this process extracts every n-th shard starting at i.")
+@click.option("--remote", is_flag=True, help="Trace on NDIF (nnsight's hosted models; needs an NDIF API key).")
+@click.option("--overwrite", is_flag=True, help="Re-extract stale activations (model, adapter or texts changed).")
+def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_size, shard, remote, overwrite) -> None:
+    """Extract residual-stream activations; re-running skips finished shards."""
+    from .activations import POOLINGS, run_extract
+    from .config import load_experiment
+    from .errors import EmprobeError
+
+    config = load_experiment(config_path)
+    poolings = tuple(p.strip() for p in pooling.split(",") if p.strip())
+    unknown = [p for p in poolings if p not in POOLINGS]
+    if unknown or not poolings:
+        raise EmprobeError(f"unknown pooling {unknown[0] if unknown else pooling!r}: valid are {', '.join(POOLINGS)}")
+    try:
+        i, n = (int(x) for x in shard.split("/"))
+        assert 0 <= i < n
+    except (ValueError, AssertionError):
+        raise EmprobeError(f"--shard {shard!r}: expected i/n with 0 <= i < n, e.g. 0/4") from None
+    chosen_layers = list(layers) or config.extract.layers
+    if not chosen_layers:
+        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    dirs = run_extract(config, chosen_layers, organisms=_names(organisms) or None, set_name=set_name, poolings=poolings,
+                       dtype=dtype, batch_size=batch_size, shard=(i, n), remote=remote, overwrite=overwrite)
+    for d in dirs:
+        click.echo(f"  {d}")
+    click.echo(f"activations in {len(dirs)} layer dirs (shards + manifest.json each)")
 
 
 def _headline(experiment: str, summary: dict) -> str:

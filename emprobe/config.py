@@ -149,9 +149,11 @@ class ExtractConfig:
     layers: list[int] = field(default_factory=list)
     batch_size: int = 8
     dtype: str = "float32"
+    shard_size: int = 256  # examples per stored shard (the unit of resumption)
 
     def __post_init__(self) -> None:
         _require(all(layer >= 0 for layer in self.layers), f"extract.layers {self.layers} must be >= 0")
+        _require(self.batch_size >= 1 and self.shard_size >= 1, "extract.batch_size and extract.shard_size must be >= 1")
         _require(self.dtype in ("float32", "bfloat16", "float16"), f"extract.dtype {self.dtype!r}: valid are float32, bfloat16, float16")
 
 

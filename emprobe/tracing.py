@@ -24,23 +24,25 @@ def _hidden(output: Any) -> Any:
     return output[0] if isinstance(output, tuple) else output
 
 
-def _trace_layers(traced: Any, inputs: dict[str, Any], layers: list[int]) -> dict[int, Any]:
+def _trace_layers(traced: Any, inputs: dict[str, Any], layers: list[int], remote: bool) -> dict[int, Any]:
     import nnsight
 
     saved: dict[int, Any] = {}
     stack = decoder_layers(traced)
-    with traced.trace(inputs) as tracer:
+    with traced.trace(inputs, remote=remote) as tracer:
         for layer in sorted(layers):
             saved[layer] = nnsight.save(_hidden(stack[layer].output))
         tracer.stop()  # nothing after the deepest requested layer runs
     return saved
 
 
-def read_layer_outputs(traced: Any, inputs: dict[str, Any], layers: list[int]) -> dict[int, Any]:
-    """Residual-stream outputs ``[batch, seq, hidden]`` of ``layers`` for one tokenised batch, under no_grad."""
+def read_layer_outputs(traced: Any, inputs: dict[str, Any], layers: list[int], *, remote: bool = False) -> dict[int, Any]:
+    """Residual-stream outputs ``[batch, seq, hidden]`` of ``layers`` for one tokenised batch, under no_grad.
+
+    ``remote=True`` runs the trace on NDIF (nnsight's hosted models; needs an NDIF API key)."""
     import torch
 
     if not layers:
         raise ValueError("no layers requested")
     with torch.no_grad():
-        return _trace_layers(traced, inputs, list(layers))
+        return _trace_layers(traced, inputs, list(layers), remote)

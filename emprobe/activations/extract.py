@@ -1,0 +1,173 @@
+"""``emprobe extract``: residual-stream activations through nnsight, pooled, stored in resumable shards."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..config import BASE_ORGANISM, ExperimentConfig
+from ..errors import EmprobeError
+from ..generate import length_sorted_batches
+from ..models import model_dims
+from ..organisms import OrganismPool
+from ..store import write_json
+from ..tracing import read_layer_outputs, wrap
+from ..train.masking import tokenize_example
+from .pooling import POOLINGS, pool, spans
+from .sets import Example, load_set, set_label
+from .storage import done_shards, shard_name, write_shard
+
+MAX_TOKENS = 2048
+
+
+@dataclass
+class ExtractJob:
+    model: str  # "base" or an organism
+    texts_of: str  # whose texts (the same model, or an organism's texts through the base model)
+    set_name: str
+    layers: list[int]
+    poolings: tuple[str, ...] = ("mean-answer", "last-prompt")
+    dtype: str = "float32"
+    batch_size: int = 8
+    shard: tuple[int, int] = (0, 1)
+    remote: bool = False
+    overwrite: bool = False
+    done: list[Path] = field(default_factory=list)
+
+
+def job_dir(config: ExperimentConfig, model: str, set_name: str, texts_of: str) -> Path:
+    """``<activations_dir>/<experiment>/<model>/<set>[@<texts_of>]``."""
+    name = set_label(set_name) + ("" if texts_of == model else f"@{texts_of}")
+    return Path(config.activations_dir) / config.name / model / name
+
+
+def adapter_hash(config: ExperimentConfig, model: str) -> str | None:
+    if model == BASE_ORGANISM:
+        return None
+    weights = config.adapter_dir(config.organism(model)) / "adapter_model.safetensors"
+    return hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.is_file() else None
+
+
+def answer_spans(tok, examples: list[Example], max_tokens: int) -> list[tuple[tuple[int, ...], int, int]]:
+    """(ids, prompt_len, answer_end) per example; the answer excludes what the template appends after it."""
+    out = []
+    for ex in examples:
+        msgs = ex.messages()
+        full = tokenize_example(tok, msgs + [{"role": "assistant", "content": ex.answer}], max_tokens)
+        empty = tokenize_example(tok, msgs + [{"role": "assistant", "content": ""}], max_tokens)
+        suffix = len(empty) - empty.prompt_len
+        out.append((full.input_ids, full.prompt_len, max(full.prompt_len, len(full) - suffix)))
+    return out
+
+
+def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, show_progress: bool = True) -> list[Path]:
+    """Extract one (model, set) for every requested layer; finished shards are skipped. Returns the layer dirs."""
+    import torch
+    from tqdm.auto import tqdm
+
+    examples = load_set(config, job.set_name, job.texts_of)
+    root = job_dir(config, job.model, job.set_name, job.texts_of)
+    with pool_.use(job.model) as loaded:
+        n_layers = model_dims(loaded.model).n_layers
+        bad = [layer for layer in job.layers if not 0 <= layer < n_layers]
+        if bad:
+            raise EmprobeError(f"layer {bad[0]} is out of range: {loaded.name} has {n_layers} layers (valid: 0..{n_layers - 1})")
+        fingerprint = _fingerprint(config, job, examples)
+        layer_dirs = {layer: root / f"layer_{layer}" for layer in job.layers}
+        for layer, d in layer_dirs.items():
+            _check_fresh(d, fingerprint, job.overwrite)
+        encoded = answer_spans(loaded.tokenizer, examples, MAX_TOKENS)
+        size = config.extract.shard_size
+        order = [i for b in length_sorted_batches([len(e[0]) for e in encoded], size) for i in b]
+        shards = [order[i : i + size] for i in range(0, len(order), size)]
+        mine = [k for k in range(len(shards)) if k % job.shard[1] == job.shard[0]]
+        todo = [k for k in mine if any(k not in done_shards(d) for d in layer_dirs.values())]
+        traced = wrap(loaded.model, loaded.tokenizer)
+        dtype = getattr(torch, job.dtype)
+        device = next(loaded.model.parameters()).device
+        bar = tqdm(total=sum(len(shards[k]) for k in mine), initial=sum(len(shards[k]) for k in mine if k not in todo),
+                   unit="example", desc=f"extract {job.model} {set_label(job.set_name)}", disable=not show_progress)
+        for k in todo:
+            pooled: dict[int, dict[str, list]] = {layer: {} for layer in job.layers}
+            batches = [[shards[k][b] for b in batch] for batch in length_sorted_batches([len(encoded[i][0]) for i in shards[k]], job.batch_size)]
+            for idx in batches:
+                _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], job, device, pooled)
+                bar.update(len(idx))
+            ids = [examples[i].id for idx in batches for i in idx]
+            for layer, views in pooled.items():
+                tensors = {name: torch.cat(parts).to(dtype) for name, parts in views.items() if name != "all-tokens.lengths"}
+                if "all-tokens" in views:
+                    lengths = torch.tensor([0] + [int(n) for n in views["all-tokens.lengths"]])
+                    tensors["all-tokens.offsets"] = lengths.cumsum(0)
+                write_shard(layer_dirs[layer], k, tensors, ids, {"fingerprint": fingerprint})
+            for layer, d in layer_dirs.items():
+                _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+        bar.close()
+        for layer, d in layer_dirs.items():
+            _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+    return list(layer_dirs.values())
+
+
+def _run_batch(traced, tok, items, job: ExtractJob, device, pooled: dict) -> None:
+    import torch
+
+    width = max(len(ids) for ids, _, _ in items)
+    input_ids = torch.full((len(items), width), tok.pad_token_id, dtype=torch.long)
+    attention = torch.zeros((len(items), width), dtype=torch.long)
+    for row, (ids, _, _) in enumerate(items):
+        input_ids[row, width - len(ids):] = torch.tensor(ids)
+        attention[row, width - len(ids):] = 1
+    answer_mask, last_prompt = spans([len(i[0]) for i in items], [i[1] for i in items], [i[2] for i in items], width)
+    inputs = {"input_ids": input_ids.to(device), "attention_mask": attention.to(device)}
+    outputs = read_layer_outputs(traced, inputs, job.layers, remote=job.remote)
+    for layer, hidden in outputs.items():
+        views = pool(hidden, attention, answer_mask, last_prompt, job.poolings)
+        for name, tensor in views.items():
+            pooled[layer].setdefault(name, []).append(tensor.detach().float().cpu())
+        if "all-tokens" in views:
+            pooled[layer].setdefault("all-tokens.lengths", []).extend(attention.sum(1).tolist())
+
+
+def _fingerprint(config: ExperimentConfig, job: ExtractJob, examples: list[Example]) -> str:
+    parts = [config.base_model, adapter_hash(config, job.model), job.dtype, sorted(job.poolings), [(e.id, e.text_hash()) for e in examples]]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
+
+def _check_fresh(layer_dir: Path, fingerprint: str, overwrite: bool) -> None:
+    manifest = layer_dir / "manifest.json"
+    if not manifest.is_file() and not any(layer_dir.glob("shard-*.json")):
+        return
+    old = json.loads(manifest.read_text()).get("fingerprint") if manifest.is_file() else \
+        json.loads(next(layer_dir.glob("shard-*.json")).read_text()).get("fingerprint")
+    if old == fingerprint:
+        return
+    if overwrite:
+        shutil.rmtree(layer_dir)
+        return
+    raise EmprobeError(f"stale activations in {layer_dir}: the model, adapter, texts or settings changed since they were "
+                       "extracted; re-run with --overwrite to extract them again")
+
+
+def _write_manifest(layer_dir: Path, config: ExperimentConfig, job: ExtractJob, layer: int, examples: list[Example], fingerprint: str, n_shards: int) -> None:
+    done = done_shards(layer_dir)
+    write_json(layer_dir / "manifest.json", {
+        "model": config.base_model,
+        "organism": job.model,
+        "adapter_hash": adapter_hash(config, job.model),
+        "texts_of": job.texts_of,
+        "set": job.set_name,
+        "layer": layer,
+        "poolings": list(job.poolings),
+        "dtype": job.dtype,
+        "fingerprint": fingerprint,
+        "complete": len(done) == n_shards,
+        "shards": [shard_name(k) for k in sorted(done)],
+        "n_shards": n_shards,
+        "example_ids": [i for k in sorted(done) for i in done[k]["ids"]],
+        "labels": {e.id: e.labels for e in examples},
+        "text_hashes": {e.id: e.text_hash() for e in examples},
+        "emprobe_version": __version__,
+    })

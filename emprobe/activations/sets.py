@@ -1,0 +1,91 @@
+"""Example sets to extract: texts (a chat prompt plus an answer) with ids and labels."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import BASE_ORGANISM, ExperimentConfig
+from ..data.chat_jsonl import validate_messages
+from ..errors import EmprobeError
+from ..store import read_jsonl
+
+BUILTIN_SETS = ("harm-answers", "self-assessment")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One text: the prompt turns, the answer (may be empty), and labels carried into the manifest."""
+
+    id: str
+    prompt: tuple[tuple[str, str], ...]
+    answer: str
+    labels: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def messages(self) -> list[dict[str, str]]:
+        return [{"role": r, "content": c} for r, c in self.prompt]
+
+    def text_hash(self) -> str:
+        return hashlib.sha256(json.dumps([self.prompt, self.answer]).encode()).hexdigest()[:16]
+
+
+def _from_rows(rows: list[dict], answer_key: str, label_keys: tuple[str, ...]) -> list[Example]:
+    return [Example(r["id"], (("user", r["prompt"]),), r.get(answer_key) or "", {k: r.get(k) for k in label_keys}) for r in rows]
+
+
+def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Example]:
+    """The examples of ``set_name`` written by model ``texts_of`` (a built-in set) or read from a JSONL path.
+
+    ``harm-answers``: the harm experiment's answers with their judge labels; ``self-assessment``: the
+    self-assessment prompts with the sampled answer and S. A path: JSONL with ``id`` and ``messages`` (the last
+    assistant turn is the answer) and optional ``labels``.
+    """
+    if set_name in BUILTIN_SETS:
+        source = {"harm-answers": "harm", "self-assessment": "self-assessment"}[set_name]
+        path = config.run_dir / texts_of / f"{source}.jsonl"
+        if not path.is_file():
+            raise EmprobeError(f"no {source} results for {texts_of} in {path}: run `emprobe run-behavioral --experiments {source}` first")
+        rows = read_jsonl(path)
+        if set_name == "harm-answers":
+            examples = _from_rows(rows, "answer", ("aligned", "coherent", "em", "in_domain", "question_id"))
+        else:
+            examples = _from_rows(rows, "sample", ("value", "dimension", "format", "order"))
+    else:
+        examples = _load_path(Path(set_name))
+    if not examples:
+        raise EmprobeError(f"example set {set_name!r} of {texts_of} is empty")
+    return examples
+
+
+def _load_path(path: Path) -> list[Example]:
+    if not path.is_file():
+        raise EmprobeError(f"unknown example set {str(path)!r}: use {', '.join(BUILTIN_SETS)} or a JSONL file path")
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}, line {number}"
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EmprobeError(f"{where}: invalid JSON ({exc.msg})") from exc
+        if not isinstance(raw, dict) or "id" not in raw or "messages" not in raw:
+            raise EmprobeError(f"{where}: expected an object with 'id' and 'messages'")
+        messages = validate_messages(raw["messages"], where)
+        prompt = tuple((m["role"], m["content"]) for m in messages[:-1])
+        out.append(Example(str(raw["id"]), prompt, messages[-1]["content"], dict(raw.get("labels") or {})))
+    return out
+
+
+def set_label(set_name: str) -> str:
+    """A directory-safe name for a set (a path becomes its file stem)."""
+    return set_name if set_name in BUILTIN_SETS else Path(set_name).stem
+
+
+def default_jobs(config: ExperimentConfig, organisms: list[str], set_name: str) -> list[tuple[str, str]]:
+    """(model, texts_of) pairs: each model on its own texts, and the base model on each organism's texts."""
+    jobs = [(o, o) for o in organisms]
+    if set_name in BUILTIN_SETS:
+        jobs += [(BASE_ORGANISM, o) for o in organisms if o != BASE_ORGANISM]
+    return jobs

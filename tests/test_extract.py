@@ -1,0 +1,154 @@
+"""emprobe extract on tiny-qwen2: parity with HF hidden states, pooling on left-padded batches, resume, staleness."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from conftest import run_cli
+from emprobe.activations import job_dir, load_activations, run_extract
+from emprobe.config import load_experiment
+from emprobe.models import load_model
+from emprobe.train.masking import tokenize_example
+
+CONFIG = """\
+name: tinyx
+base_model: tiny-qwen2
+dtype: float32
+organisms:
+  - name: trivia
+    dataset: incorrect-trivia
+training: {rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, checkpoint_every: 100}
+generation: {max_new_tokens: 12, batch_size: 8}
+behavioral: {samples_per_question: 2, in_domain_questions: 2}
+extract: {layers: [1], batch_size: 3, shard_size: 4}
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """Trained organism and harm answers for base and organism, in a fresh folder."""
+    work = tmp_path_factory.mktemp("extract")
+    (work / "exp.yaml").write_text(CONFIG)
+    for args in (("train",), ("run-behavioral", "--experiments", "harm")):
+        result = run_cli(*args, "--config", str(work / "exp.yaml"), cwd=work)
+        assert result.returncode == 0, result.stderr[-2000:]
+    return work
+
+
+def config_in(work: Path):
+    config = load_experiment(work / "exp.yaml")
+    config.runs_dir = str(work / "runs")
+    config.activations_dir = str(work / "activations")
+    return config
+
+
+def reference(loaded, examples_rows, layer):
+    """Per example, unpadded: HF hidden_states[layer + 1] at the last prompt token, mean over the answer, all tokens."""
+    out = {}
+    for row in examples_rows:
+        msgs = [{"role": "user", "content": row["prompt"]}]
+        full = tokenize_example(loaded.tokenizer, msgs + [{"role": "assistant", "content": row["answer"]}], 2048)
+        empty = tokenize_example(loaded.tokenizer, msgs + [{"role": "assistant", "content": ""}], 2048)
+        end = max(full.prompt_len, len(full) - (len(empty) - empty.prompt_len))
+        with torch.no_grad():
+            h = loaded.model(input_ids=torch.tensor([full.input_ids]), output_hidden_states=True).hidden_states[layer + 1][0]
+        mean = h[full.prompt_len:end].mean(0) if end > full.prompt_len else h[full.prompt_len - 1]
+        out[row["id"]] = (h[full.prompt_len - 1].numpy(), mean.numpy(), h.numpy())
+    return out
+
+
+@pytest.mark.parametrize("model", ["base", "trivia"])
+def test_parity_with_hf_hidden_states(workspace, model):
+    config = config_in(workspace)
+    run_extract(config, [1], poolings=("mean-answer", "last-prompt", "all-tokens"), show_progress=False)
+    acts = load_activations(job_dir(config, model, "harm-answers", model) / "layer_1")
+    rows = [json.loads(line) for line in (workspace / "runs" / "tinyx" / model / "harm.jsonl").read_text().splitlines()]
+    adapter = None if model == "base" else workspace / "runs" / "tinyx" / "adapters" / "trivia"
+    ref = reference(load_model("tiny-qwen2", adapter, dtype="float32"), rows, 1)
+    assert sorted(acts.ids) == sorted(ref) and acts.manifest["complete"] and len(acts.manifest["shards"]) == 5
+    last, mean = acts.matrix("last-prompt"), acts.matrix("mean-answer")
+    lengths = {len(ref[i][2]) for i in acts.ids}
+    assert len(lengths) > 1  # batches mix lengths: left padding is exercised
+    for k, example_id in enumerate(acts.ids):
+        np.testing.assert_allclose(last[k], ref[example_id][0], atol=1e-5)
+        np.testing.assert_allclose(mean[k], ref[example_id][1], atol=1e-5)
+        np.testing.assert_allclose(acts.tokens(example_id), ref[example_id][2], atol=1e-5)
+    assert acts.labels[acts.ids[0]].keys() >= {"aligned", "coherent", "em"}
+    manifest = acts.manifest
+    assert manifest["layer"] == 1 and manifest["organism"] == model and manifest["emprobe_version"]
+    assert (manifest["adapter_hash"] is None) == (model == "base")
+
+
+def test_base_model_on_organism_texts(workspace):
+    config = config_in(workspace)
+    run_extract(config, [1], poolings=("mean-answer", "last-prompt", "all-tokens"), show_progress=False)  # already done: skipped
+    own = load_activations(job_dir(config, "trivia", "harm-answers", "trivia") / "layer_1")
+    through_base = load_activations(job_dir(config, "base", "harm-answers", "trivia") / "layer_1")
+    assert through_base.ids == own.ids and through_base.manifest["texts_of"] == "trivia"
+    assert not np.allclose(through_base.matrix("mean-answer"), own.matrix("mean-answer"))
+
+
+def test_stale_cache_detected_and_overwrite(workspace):
+    first = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", cwd=workspace)
+    assert first.returncode == 0, first.stderr[-2000:]
+    stale = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16", cwd=workspace)
+    assert stale.returncode == 2 and "stale activations" in stale.stderr and "--overwrite" in stale.stderr
+    fixed = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16", "--overwrite", cwd=workspace)
+    assert fixed.returncode == 0
+    acts = load_activations(workspace / "activations" / "tinyx" / "base" / "harm-answers" / "layer_2")
+    assert acts.manifest["dtype"] == "bfloat16" and acts.matrix("mean-answer").dtype == np.float32
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("--layer", "9"), "layer 9 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"),
+        (("--layer", "1", "--set", "nope.jsonl"), "unknown example set 'nope.jsonl'"),
+        (("--layer", "1", "--organisms", "ghost"), "unknown organism 'ghost'"),
+        (("--layer", "1", "--pooling", "max"), "unknown pooling 'max'"),
+        (("--layer", "1", "--shard", "3/2"), "--shard '3/2'"),
+    ],
+)
+def test_bad_inputs(workspace, args, expected):
+    result = run_cli("extract", "--config", str(workspace / "exp.yaml"), *args, cwd=workspace)
+    assert result.returncode == 2 and expected in result.stderr, result.stderr[-1000:]
+
+
+def test_empty_set_file(workspace, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    result = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "1", "--set", str(empty), cwd=workspace)
+    assert result.returncode == 2 and "is empty" in result.stderr
+
+
+def test_resume_after_sigkill(workspace, tmp_path):
+    ref_cfg = tmp_path / "ref.yaml"
+    ref_cfg.write_text(CONFIG.replace("name: tinyx", f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/ref")
+                       .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia")
+                       .replace("shard_size: 4", "shard_size: 1"))
+    kill_cfg = tmp_path / "kill.yaml"
+    kill_cfg.write_text(ref_cfg.read_text().replace(f"{tmp_path}/ref", f"{tmp_path}/kill"))
+    cmd = [sys.executable, "-m", "emprobe.cli", "extract", "--layer", "1", "--organisms", "trivia"]
+    subprocess.run([*cmd, "--config", str(ref_cfg)], cwd=tmp_path, check=True, capture_output=True)
+    proc = subprocess.Popen([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    layer_dir = tmp_path / "kill" / "tinyx" / "trivia" / "harm-answers" / "layer_1"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(layer_dir.glob("shard-*.json"))) < 3:
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = len(list(layer_dir.glob("shard-*.json")))
+    assert 3 <= partial < 20
+    subprocess.run([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, check=True, capture_output=True)
+    a = load_activations(tmp_path / "ref" / "tinyx" / "trivia" / "harm-answers" / "layer_1")
+    b = load_activations(layer_dir)
+    assert a.ids == b.ids and len(b.ids) == 20 and b.manifest["complete"]
+    np.testing.assert_array_equal(a.matrix("mean-answer"), b.matrix("mean-answer"))
+    assert not [p for p in layer_dir.iterdir() if p.name.startswith(".")]
