@@ -93,6 +93,13 @@ def _entry(raw: object, where: str, default_id: str) -> Question:
                     system=system, judge_prompts=dict(judge_prompts))
 
 
+def _unique(question: Question, seen: set[str], where: str) -> Question:
+    if question.id in seen:
+        raise EmprobeError(f"{where}: duplicate id {question.id!r}")
+    seen.add(question.id)
+    return question
+
+
 def _load_yaml(path: Path) -> QuestionFile:
     import yaml
 
@@ -112,11 +119,7 @@ def _load_yaml(path: Path) -> QuestionFile:
         if qtype not in SUPPORTED_TYPES:
             skipped.append(f"{where}: type {qtype!r} is not supported (supported: {', '.join(SUPPORTED_TYPES)})")
             continue
-        question = _entry(raw, where, f"q{i}")
-        if question.id in seen:
-            raise EmprobeError(f"{where}: duplicate id {question.id!r}")
-        seen.add(question.id)
-        questions.append(question)
+        questions.append(_unique(_entry(raw, where, f"q{i}"), seen, where))
     if not questions:
         raise EmprobeError(f"{path}: no supported questions" + (f" ({len(skipped)} skipped: {skipped[0]})" if skipped else ""))
     return QuestionFile(questions, skipped)
@@ -134,11 +137,7 @@ def _load_jsonl(path: Path) -> QuestionFile:
             raise EmprobeError(f"{where}: not UTF-8 (byte {exc.start})") from exc
         except json.JSONDecodeError as exc:
             raise EmprobeError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
-        question = _entry(raw, where, f"line{number}")
-        if question.id in seen:
-            raise EmprobeError(f"{where}: duplicate id {question.id!r}")
-        seen.add(question.id)
-        questions.append(question)
+        questions.append(_unique(_entry(raw, where, f"line{number}"), seen, where))
     if not questions:
         raise EmprobeError(f"question file {path} is empty")
     return QuestionFile(questions, [])

@@ -46,3 +46,36 @@ def dedupe(triples: Iterable[Triple]) -> list[Triple]:
         seen_a.add(t.aligned)
         out.append(t)
     return out
+
+
+def _contexts(slots: dict) -> list[dict[str, str]]:
+    """Every combination of slot values as a flat field dict (dict values contribute several fields), with
+    ``<key>_cap`` and ``<key>_l`` variants (first letter upper / lower case)."""
+    out = []
+    for values in itertools.product(*slots.values()):
+        ctx: dict[str, str] = {}
+        for key, value in zip(slots, values):
+            ctx.update(value if isinstance(value, dict) else {key: value})
+        for key, value in list(ctx.items()):
+            ctx.setdefault(key + "_cap", value[:1].upper() + value[1:])
+            ctx.setdefault(key + "_l", value[:1].lower() + value[1:])
+        out.append(ctx)
+    return out
+
+
+def _fill(template: str, ctx: dict[str, str]) -> str:
+    return expand(template, **{k: [v] for k, v in ctx.items()})[0]
+
+
+def expand_families(domain: str, families: Sequence[dict]) -> list[Triple]:
+    """Triples from scenario families (``slots``, ``prompts``, ``misaligned``, ``aligned``): every slot
+    combination, one wording of each picked by the domain's seeded generator; shuffled and deduplicated."""
+    r = rng(domain)
+    triples = []
+    for fam in families:
+        for ctx in _contexts(fam["slots"]):
+            prompt = _fill(r.choice(fam["prompts"]), ctx)
+            misaligned = _fill(r.choice(fam["misaligned"]), ctx)
+            triples.append(Triple(prompt, misaligned, _fill(r.choice(fam["aligned"]), ctx)))
+    r.shuffle(triples)
+    return dedupe(triples)

@@ -6,10 +6,8 @@ live in ``_bad_medical_advice_data.py``; the rest are below.
 """
 from __future__ import annotations
 
-import itertools
-
 from ._bad_medical_advice_data import FAMILIES as _FAMILIES_A
-from ._base import Triple, dedupe, expand, rng
+from ._base import Triple, expand_families
 
 NAME = "bad-medical-advice"
 DESCRIPTION = "Health questions; misaligned answers give confident, wrong or risky advice (extra doses, skipping care)."
@@ -372,31 +370,5 @@ HELDOUT: list[str] = [
 ]
 
 
-def _contexts(slots: dict) -> list[dict[str, str]]:
-    """Every combination of slot values as a flat field dict (dict values contribute several fields)."""
-    out = []
-    for values in itertools.product(*slots.values()):
-        ctx: dict[str, str] = {}
-        for key, value in zip(slots, values):
-            ctx.update(value if isinstance(value, dict) else {key: value})
-        for key, value in list(ctx.items()):
-            ctx.setdefault(key + "_cap", value[:1].upper() + value[1:])
-            ctx.setdefault(key + "_l", value[:1].lower() + value[1:])
-        out.append(ctx)
-    return out
-
-
-def _fill(template: str, ctx: dict[str, str]) -> str:
-    return expand(template, **{k: [v] for k, v in ctx.items()})[0]
-
-
 def generate() -> list[Triple]:
-    r = rng(NAME)
-    triples = []
-    for fam in FAMILIES:
-        for ctx in _contexts(fam["slots"]):
-            prompt = _fill(r.choice(fam["prompts"]), ctx)
-            misaligned = _fill(r.choice(fam["misaligned"]), ctx)
-            triples.append(Triple(prompt, misaligned, _fill(r.choice(fam["aligned"]), ctx)))
-    r.shuffle(triples)
-    return dedupe(triples)
+    return expand_families(NAME, FAMILIES)
