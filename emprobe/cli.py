@@ -24,6 +24,8 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe train       LoRA-fine-tune the organisms (resumable)
   emprobe run-behavioral   the behavioural experiments + judge (resumable)
   emprobe extract --layer L   residual activations through nnsight (resumable shards)
+  emprobe fit-probes  linear probes per organism and layer, transfer across organisms
+  emprobe compare-directions   misalignment directions, coherent vs inverted, the headline projection
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
 \b
 Start with `make demo`, then `emprobe models`.""",
@@ -183,6 +185,51 @@ def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_
     for d in dirs:
         click.echo(f"  {d}")
     click.echo(f"activations in {len(dirs)} layer dirs (shards + manifest.json each)")
+
+
+@cli.command("fit-probes")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--layer", "layers", multiple=True, type=int, help="Layer (repeatable). Default: extract.layers of the config.")
+@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all.")
+def fit_probes_cmd(config_path, layers, organisms) -> None:
+    """Cross-validated logistic-regression probes on stored activations (misaligned vs aligned answers)."""
+    from .analysis.run import fit_probes
+    from .config import load_experiment
+
+    config = load_experiment(config_path)
+    results = fit_probes(config, list(layers) or config.extract.layers, _names(organisms) or None)
+    for layer, res in results["layers"].items():
+        for model, r in res["models"].items():
+            a, s = r["harm"]["auroc"], r["harm"]["shuffled_auroc"]
+            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {a['value']:.3f} [{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}] (shuffled {s['value']:.3f})")
+        for model, why in res["skipped"].items():
+            click.echo(f"  layer {layer} {model:<32} skipped: {why}")
+    click.echo(f"results in {config.run_dir / 'probes'}/ (probes.json, probes_layer_*.png)")
+
+
+@cli.command("compare-directions")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
+@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all.")
+def compare_directions_cmd(config_path, layer, organisms) -> None:
+    """Difference-of-means misalignment directions, fine-tuning shifts and their cosines across organisms."""
+    from .analysis.run import compare_directions
+    from .config import load_experiment
+    from .errors import EmprobeError
+
+    config = load_experiment(config_path)
+    if layer is None and not config.extract.layers:
+        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    result = compare_directions(config, layer if layer is not None else config.extract.layers[0], _names(organisms) or None)
+    test = result["coherent_vs_inverted"]
+    click.echo("coherent vs inverted: " + (f"within - between cosine {test['within_minus_between']:+.3f}, permutation p = {test['p_value']:.3f}"
+                                          if test["testable"] else test["statement"]))
+    for model, h in result["headline_projection"].items():
+        click.echo(f"  {model:<32} ({h['persona']}) self-assessment states project to {h['self_assessment_projection']['mean']:+.3f} on its harm "
+                   f"direction (its misaligned answers {h['misaligned_answers_projection']:+.3f}, aligned {h['aligned_answers_projection']:+.3f})")
+    for model, why in result["skipped"].items():
+        click.echo(f"  {model:<32} skipped: {why}")
+    click.echo(f"results in {config.run_dir / 'directions'}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
 
 
 def _headline(experiment: str, summary: dict) -> str:

@@ -120,3 +120,60 @@ def persona_plots(data: dict, out_dir: Path) -> list[Path]:
         ax.set_title(f"{org}\n{label}", fontsize=8)
     fig.tight_layout()
     return [scatter, _save(fig, out_dir / "persona_cards.png")]
+
+
+def _heatmap(ax, matrix: dict[str, dict], title: str, vmin: float = -1, vmax: float = 1) -> None:
+    names = list(matrix)
+    cols = list(next(iter(matrix.values()))) if matrix else []
+    data = [[matrix[r].get(c) if matrix[r].get(c) is not None else float("nan") for c in cols] for r in names]
+    im = ax.imshow(data, vmin=vmin, vmax=vmax, cmap="RdBu_r")
+    ax.set_xticks(range(len(cols)), cols, rotation=35, ha="right", fontsize=7)
+    ax.set_yticks(range(len(names)), names, fontsize=7)
+    for i, row in enumerate(data):
+        for j, v in enumerate(row):
+            if v == v:
+                ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=6)
+    ax.set_title(title, fontsize=8)
+    ax.figure.colorbar(im, ax=ax, fraction=0.046)
+
+
+def probe_plots(results: dict, out_dir: Path) -> list[Path]:
+    """Per layer: probe AUROC per model (with shuffled baseline) and the transfer heatmap."""
+    plt = _pyplot()
+    files = []
+    for layer, res in results["layers"].items():
+        fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), dpi=110)
+        models = list(res["models"])
+        for k, m in enumerate(models):
+            a, s = res["models"][m]["harm"]["auroc"], res["models"][m]["harm"]["shuffled_auroc"]
+            axes[0].errorbar(k, a["value"], yerr=[[a["value"] - a["ci95"][0]], [a["ci95"][1] - a["value"]]], fmt="o", color="#d1495b", capsize=3)
+            axes[0].plot(k, s["value"], "x", color="#777")
+        axes[0].axhline(0.5, color="#999", ls="--", lw=0.8)
+        axes[0].set_xticks(range(len(models)), models, rotation=30, ha="right", fontsize=7)
+        axes[0].set(ylim=(0, 1), ylabel="CV AUROC (x: shuffled labels)")
+        axes[0].set_title(f"harm probe, layer {layer}", fontsize=8)
+        if res["transfer"]:
+            _heatmap(axes[1], res["transfer"], "transfer AUROC (row: trained on)", 0, 1)
+        else:
+            axes[1].axis("off")
+        fig.tight_layout()
+        files.append(_save(fig, out_dir / f"probes_layer_{layer}.png"))
+    return files
+
+
+def direction_plots(result: dict, labels: dict[str, str], out_dir: Path) -> list[Path]:
+    """Cosine heatmaps of harm directions (ordered by persona) and fine-tuning shifts."""
+    plt = _pyplot()
+    harm = result["cosine_harm_directions"]
+    names = sorted(harm, key=lambda m: (m != "base", labels.get(m, ""), m))
+    ordered = {a: {b: harm[a][b] for b in names} for a in names}
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4), dpi=110)
+    _heatmap(axes[0], {f"{a} ({labels.get(a, 'ref' if a == 'base' else '?')})": row for a, row in ordered.items()}, f"harm directions, layer {result['layer']}")
+    if result["cosine_finetuning_shifts"]:
+        _heatmap(axes[1], result["cosine_finetuning_shifts"], "fine-tuning shifts (organism - base)")
+    else:
+        axes[1].axis("off")
+    base = result["random_direction_baseline"]
+    fig.suptitle(f"cosines; random directions: mean |cos| {base['mean_abs']:.3f}, 95th pct {base['p95_abs']:.3f}", fontsize=8)
+    fig.tight_layout()
+    return [_save(fig, out_dir / f"cosines_layer_{result['layer']}.png")]
