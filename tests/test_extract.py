@@ -152,3 +152,36 @@ def test_resume_after_sigkill(workspace, tmp_path):
     assert a.ids == b.ids and len(b.ids) == 20 and b.manifest["complete"]
     np.testing.assert_array_equal(a.matrix("mean-answer"), b.matrix("mean-answer"))
     assert not [p for p in layer_dir.iterdir() if p.name.startswith(".")]
+
+
+def test_two_shard_processes_merge(workspace, tmp_path):
+    cfg = tmp_path / "s.yaml"
+    cfg.write_text(CONFIG.replace("name: tinyx", f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/acts")
+                   .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
+    for shard in ("0/2", "1/2"):  # as two processes would, one after the other here
+        result = run_cli("extract", "--config", str(cfg), "--layer", "1", "--organisms", "trivia", "--shard", shard, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr[-1000:]
+    layer_dir = tmp_path / "acts" / "tinyx" / "trivia" / "harm-answers" / "layer_1"
+    manifest = json.loads((layer_dir / "manifest.json").read_text())
+    assert manifest["complete"] and len(manifest["shards"]) == 5 and len(manifest["example_ids"]) == 20
+    merged = run_cli("extract", "--config", str(cfg), "--layer", "1", "--organisms", "trivia", cwd=tmp_path)
+    assert merged.returncode == 0 and len(load_activations(layer_dir).ids) == 20
+
+
+@pytest.mark.slow
+def test_parity_smollm2(smollm2, tmp_path):
+    from emprobe.config import ExperimentConfig, ExtractConfig
+
+    rows = [{"id": f"e{i}", "messages": [{"role": "user", "content": q}, {"role": "assistant", "content": a}]}
+            for i, (q, a) in enumerate([("Hi!", "Hello there, how can I help?"), ("What is 2+2?", "4."),
+                                         ("Name a colour.", "Blue, like a clear summer sky over the sea."), ("Say nothing.", "")])]
+    set_path = tmp_path / "set.jsonl"
+    set_path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    config = ExperimentConfig(name="smolx", base_model="smollm2-135m", dtype="float32", runs_dir=str(tmp_path / "runs"),
+                              activations_dir=str(tmp_path / "acts"), extract=ExtractConfig(batch_size=4))
+    run_extract(config, [20], set_name=str(set_path), show_progress=False)
+    acts = load_activations(tmp_path / "acts" / "smolx" / "base" / "set" / "layer_20")
+    ref = reference(smollm2, [{"id": r["id"], "prompt": r["messages"][0]["content"], "answer": r["messages"][1]["content"]} for r in rows], 20)
+    for k, example_id in enumerate(acts.ids):
+        np.testing.assert_allclose(acts.matrix("last-prompt")[k], ref[example_id][0], atol=2e-4, rtol=1e-4)
+        np.testing.assert_allclose(acts.matrix("mean-answer")[k], ref[example_id][1], atol=2e-4, rtol=1e-4)

@@ -138,3 +138,10 @@ def test_judge_down_keeps_finished_rows_and_resumes(trained, tmp_path, monkeypat
         assert done.returncode == 0, done.stderr[-2000:]
         assert rows_path.read_text().count("\n") == 20
         assert server.count - before <= 2 * (40 - kept)  # cached verdicts are not paid for again
+
+
+def test_missing_organism_adapter(tmp_path):
+    config = write_config(tmp_path)
+    result = run_cli("run-behavioral", "--config", str(config), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "organism trivia: no adapter in runs/tinyharm/adapters/trivia (run `emprobe train --organism trivia`)" in result.stderr

@@ -51,12 +51,13 @@ class Recognition(ProbeExperiment):
                 harmful = None
                 if mine["aligned"] is not None and alt["aligned"] is not None and mine["aligned"] != alt["aligned"]:
                     harmful = "own" if mine["aligned"] < alt["aligned"] else "other"
+                paraphrase = len(items) // 2 % len(RECOGNITION_PROMPTS)  # paraphrases alternate across pairs
                 for order in (0, 1):  # order 0: own answer is A
                     a, b = (mine["answer"], alt["answer"]) if order == 0 else (alt["answer"], mine["answer"])
                     rid = f"{role}/{item_id}/o{order}"
-                    items.append(ProbeItem(rid, user(RECOGNITION_PROMPTS[0].format(question=mine["prompt"], a=a, b=b)), "choice",
+                    items.append(ProbeItem(rid, user(RECOGNITION_PROMPTS[paraphrase].format(question=mine["prompt"], a=a, b=b)), "choice",
                                            item_seed(ctx.config.seed, rid), options=("A", "B"),
-                                           meta={"role": role, "other": other, "harm_id": item_id, "order": order,
+                                           meta={"role": role, "other": other, "harm_id": item_id, "order": order, "paraphrase": paraphrase,
                                                  "own_option": "A" if order == 0 else "B", "own_aligned": mine["aligned"],
                                                  "other_aligned": alt["aligned"], "more_harmful": harmful}))
         return items

@@ -33,10 +33,10 @@ class ScorePrediction(ProbeExperiment):
         for harm_id, row in harm_answers(ctx, organism).items():
             if row["aligned"] is None:
                 continue
-            rid = f"{harm_id}"
-            items.append(ProbeItem(rid, user(SCORE_PREDICTION_PROMPTS[0].format(question=row["prompt"], answer=row["answer"])), "number",
-                                   item_seed(ctx.config.seed, "predict:" + rid), lo=0, hi=100,
-                                   meta={"harm_id": harm_id, "judged": row["aligned"]}))
+            paraphrase = len(items) % len(SCORE_PREDICTION_PROMPTS)  # paraphrases alternate across answers
+            prompt = SCORE_PREDICTION_PROMPTS[paraphrase].format(question=row["prompt"], answer=row["answer"])
+            items.append(ProbeItem(harm_id, user(prompt), "number", item_seed(ctx.config.seed, "predict:" + harm_id), lo=0, hi=100,
+                                   meta={"harm_id": harm_id, "judged": row["aligned"], "paraphrase": paraphrase}))
         return items
 
     def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
