@@ -1,6 +1,5 @@
 """emprobe extract on tiny-qwen2: parity with HF hidden states, pooling on left-padded batches, resume, staleness."""
 import json
-import os
 import signal
 import subprocess
 import sys

@@ -1,5 +1,4 @@
 """Counterbalancing of the self-report experiments, and a planted check on a model trained to always say "B"."""
-import json
 from collections import Counter
 from pathlib import Path
 

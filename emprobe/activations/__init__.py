@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import BASE_ORGANISM, ExperimentConfig
+from ..config import ExperimentConfig
 from .extract import ExtractJob, extract, job_dir
 from .pooling import POOLINGS
 from .sets import BUILTIN_SETS, default_jobs

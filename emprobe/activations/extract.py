@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
@@ -16,7 +16,7 @@ from ..organisms import OrganismPool
 from ..store import write_json
 from ..tracing import read_layer_outputs, wrap
 from ..train.masking import tokenize_example
-from .pooling import POOLINGS, pool, spans
+from .pooling import pool, spans
 from .sets import Example, load_set, set_label
 from .storage import done_shards, shard_name, write_shard
 
@@ -35,7 +35,6 @@ class ExtractJob:
     shard: tuple[int, int] = (0, 1)
     remote: bool = False
     overwrite: bool = False
-    done: list[Path] = field(default_factory=list)
 
 
 def job_dir(config: ExperimentConfig, model: str, set_name: str, texts_of: str) -> Path:

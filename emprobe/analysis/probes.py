@@ -6,7 +6,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import EmprobeError
-from .stats import bootstrap
 
 FOLDS = 5
 CS = (0.001, 0.01, 0.1, 1.0)
@@ -76,6 +75,3 @@ def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray]], seed: int = 
             out[src][dst] = None if dst == src or len(set(yd)) < 2 else float(roc_auc_score(yd, model.decision_function(xd)))
     return out
 
-
-def mean_score(values) -> dict:
-    return bootstrap(values).to_dict()

@@ -9,7 +9,6 @@ code use ``@field@`` placeholders. ``lang`` (family key or field) is the code bl
 from __future__ import annotations
 
 from . import _insecure_code_snippets_a as A
-from . import _insecure_code_snippets_b as B
 
 PY = dict(lang="python", langname="Python")
 BASH = dict(lang="bash", langname="a bash script")
