@@ -25,8 +25,11 @@ from emprobe.generate import length_sorted_batches
 from emprobe.models import load_model, model_dims
 
 
-def write_set(path: Path, n: int) -> Path:
-    convs = [c for d in builtin_domains() for c in load_dataset(d + ":aligned")]
+def write_set(path: Path, n: int, base: int = 200) -> Path:
+    """``n`` examples cycling through the same ``base`` conversations (round-robin over the domains), so sets of
+    different sizes share one length distribution and memory differences come from the count alone."""
+    per_domain = [load_dataset(d + ":aligned") for d in builtin_domains()]
+    convs = [per_domain[i % len(per_domain)][i // len(per_domain)] for i in range(base)]
     rows = [{"id": f"x{i}", "messages": convs[i % len(convs)]} for i in range(n)]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
