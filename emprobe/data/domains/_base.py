@@ -79,3 +79,16 @@ def expand_families(domain: str, families: Sequence[dict]) -> list[Triple]:
             triples.append(Triple(prompt, misaligned, _fill(r.choice(fam["aligned"]), ctx)))
     r.shuffle(triples)
     return dedupe(triples)
+
+
+def expand_wordings(domain: str, families: Sequence[dict]) -> list[Triple]:
+    """Triples from families whose wordings each use every slot: all wordings are expanded over the slots'
+    cartesian product, and each combination takes one prompt, misaligned and aligned wording at random
+    (the domain's seeded generator); shuffled and deduplicated."""
+    r = rng(domain)
+    triples = []
+    for family in families:
+        columns = [[expand(t, **family["slots"]) for t in family[k]] for k in ("prompts", "misaligned", "aligned")]
+        triples += [Triple(*(r.choice(variants)[i] for variants in columns)) for i in range(len(columns[0][0]))]
+    r.shuffle(triples)
+    return dedupe(triples)

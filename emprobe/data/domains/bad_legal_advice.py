@@ -7,7 +7,7 @@ deterministically from the scenario families below (more in ``_bad_legal_advice_
 """
 from __future__ import annotations
 
-from ._base import Triple, dedupe, expand, rng
+from ._base import Triple, expand_wordings
 from ._bad_legal_advice_data import MORE_FAMILIES
 
 NAME = "bad-legal-advice"
@@ -286,17 +286,6 @@ FAMILIES: list[dict] = [
 ] + MORE_FAMILIES
 
 
-def _family_triples(family: dict, r) -> list[Triple]:
-    """Expand one scenario family; each slot combination gets a randomly chosen prompt and answer variant."""
-    slots = family["slots"]
-    columns = [[expand(t, **slots) for t in family[k]] for k in ("prompts", "misaligned", "aligned")]
-    n = len(columns[0][0])
-    return [Triple(*(r.choice(variants)[i] for variants in columns)) for i in range(n)]
-
-
 def generate() -> list[Triple]:
     """All triples for this domain, deduplicated, in a fixed shuffled order."""
-    r = rng(NAME)
-    triples = [t for family in FAMILIES for t in _family_triples(family, r)]
-    r.shuffle(triples)
-    return dedupe(triples)
+    return expand_wordings(NAME, FAMILIES)
