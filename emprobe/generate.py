@@ -6,7 +6,7 @@ the batch it ran in, not on what ran before: a resumed run that re-forms the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 
 from .models import LoadedModel
 
@@ -94,14 +94,6 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
             mask = torch.cat([mask, torch.ones_like(step_input)], dim=-1)
             step_pos = step_pos[:, -1:] + 1
     return [tok.decode(tokens, skip_special_tokens=True).strip() for tokens in out]
-
-
-def generate(loaded: LoadedModel, conversations: Sequence[list[dict[str, str]]], seeds: Sequence[int],
-             settings: SamplingSettings, batch_size: int = 8) -> Iterator[tuple[list[int], list[str]]]:
-    """Answer every conversation; yields ``(indices, answers)`` per length-sorted batch as it finishes."""
-    prompts = [render_prompt(loaded.tokenizer, c) for c in conversations]
-    for batch in length_sorted_batches([len(p) for p in prompts], batch_size):
-        yield batch, sample_batch(loaded, [prompts[i] for i in batch], [seeds[i] for i in batch], settings)
 
 
 def chat(loaded: LoadedModel, question: str, *, max_new_tokens: int = 128, temperature: float = 0.0, seed: int = 0) -> str:

@@ -170,11 +170,14 @@ def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     bar.close()
     share = padding_share(lengths, plan)
     adapter = _adapter_state(accelerator, model)  # collective under FSDP / ZeRO-3: every process calls it
+    final_loss = None
     if accelerator.is_main_process:
-        _finish(job, training, accelerator.unwrap_model(model), adapter, log_path, total_steps, share, len(examples), world)
+        final_loss = _finish(job, training, accelerator.unwrap_model(model), adapter, log_path, total_steps, share, len(examples), world)
     accelerator.wait_for_everyone()
-    rows = _read_log(log_path, total_steps)
-    return TrainResult(job.out_dir, skipped=False, steps=total_steps, final_loss=rows[-1]["loss"] if rows else None, padding_share=share)
+    if not accelerator.is_main_process:  # the other processes read what the main one logged
+        rows = _read_log(log_path, total_steps)
+        final_loss = rows[-1]["loss"] if rows else None
+    return TrainResult(job.out_dir, skipped=False, steps=total_steps, final_loss=final_loss, padding_share=share)
 
 
 def _adapter_state(accelerator: Any, model: Any) -> dict:
@@ -196,8 +199,9 @@ def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, ou
     accelerator.wait_for_everyone()
 
 
-def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, log_path: Path, steps: int, share: float, n_examples: int, processes: int) -> None:
-    """Write the final adapter (atomically), the loss curve and training_info.json; drop the checkpoints."""
+def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, log_path: Path, steps: int, share: float, n_examples: int, processes: int) -> float | None:
+    """Write the final adapter (atomically), the loss curve and training_info.json; drop the checkpoints.
+    Returns the last step's loss."""
     from safetensors.torch import save_file
 
     from ..plots import loss_curve
@@ -227,3 +231,4 @@ def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, 
     }
     atomic_write_text(job.out_dir / INFO_NAME, json.dumps(to_jsonable(info), indent=2))
     remove_checkpoints(job.out_dir)
+    return info["final_loss"]
