@@ -26,6 +26,7 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe extract --layer L   residual activations through nnsight (resumable shards)
   emprobe fit-probes  linear probes per organism and layer, transfer across organisms
   emprobe compare-directions   misalignment directions, coherent vs inverted, the headline projection
+  emprobe steer --direction ORG --alpha A   causal check: add (or --ablate) a direction, re-judge harm
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
 \b
 Start with `make demo`, then `emprobe models`.""",
@@ -227,10 +228,39 @@ def compare_directions_cmd(config_path, layer, organisms) -> None:
     for model, h in result["headline_projection"].items():
         click.echo(f"  {model:<32} ({h['persona']}) self-assessment states project to {h['self_assessment_projection']['mean']:+.3f} on its harm "
                    f"direction (its misaligned answers {h['misaligned_answers_projection']:+.3f}, aligned {h['aligned_answers_projection']:+.3f})")
+    for model, cos in result["cosine_harm_vs_self_report_direction"]["by_model"].items():
+        click.echo(f"  {model:<32} cosine(harm direction, self-report direction) {cos:+.3f}")
     for model, why in result["skipped"].items():
         click.echo(f"  {model:<32} skipped: {why}")
     click.echo(f"results in {config.run_dir / 'directions'}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
 
+
+
+@cli.command("steer")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--direction", required=True, help="The organism whose harm direction (from compare-directions) to use.")
+@click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
+@click.option("--alpha", type=float, default=None, help="Add alpha times the direction at every position (on the base model).")
+@click.option("--ablate", is_flag=True, help="Project the direction out at every position (on the organism itself).")
+@click.option("--on", "on", default=None, help="Model to intervene on (base or an organism). Default: base for --alpha, the organism for --ablate.")
+@click.option("--samples", default=2, show_default=True, type=click.IntRange(1), help="Samples per question (em-core + the organism's in-domain).")
+@click.option("--overwrite", is_flag=True, help="Replace results made with another direction or config.")
+def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwrite) -> None:
+    """Causal check: steer along an organism's direction (and a random one of the same norm), re-judge harm."""
+    from .analysis.steering import SteeringSpec, steer
+    from .config import load_experiment
+    from .errors import EmprobeError
+
+    config = load_experiment(config_path)
+    if layer is None and not config.extract.layers:
+        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    spec = SteeringSpec(direction, layer if layer is not None else config.extract.layers[0], alpha, ablate, on, samples)
+    summary = steer(config, spec, overwrite=overwrite)
+    for cond in ("none", "direction", "random"):
+        m = summary["conditions"][cond]
+        click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}")
+    click.echo(summary["statement"])
+    click.echo(f"results in {config.run_dir / 'steering' / spec.slug}/ (rows.jsonl, summary.json, steering.png)")
 
 def _headline(experiment: str, summary: dict) -> str:
     from .analysis.stats import Estimate

@@ -6,7 +6,7 @@ the batch it ran in, not on what ran before: a resumed run that re-forms the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .models import LoadedModel
 
@@ -66,11 +66,16 @@ def stop_token_ids(loaded: LoadedModel) -> set[int]:
     return {i for i in ids if i is not None}
 
 
-def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: Sequence[int], settings: SamplingSettings) -> list[str]:
-    """Continue each prompt (token ids) until its end-of-turn token or ``max_new_tokens``; return decoded answers."""
+def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: Sequence[int], settings: SamplingSettings,
+                 forward: Callable[..., Any] | None = None) -> list[str]:
+    """Continue each prompt (token ids) until its end-of-turn token or ``max_new_tokens``; return decoded answers.
+
+    ``forward`` replaces ``model(**kwargs)`` for every step (steering runs each step through an nnsight trace);
+    it must return an output with ``logits`` and ``cache``."""
     import torch
 
     model, tok = loaded.model, loaded.tokenizer
+    forward = forward or model
     device = next(model.parameters()).device
     ids, mask = left_pad(prompts, tok.pad_token_id, device)
     generators = [torch.Generator().manual_seed(int(s)) for s in seeds]
@@ -81,7 +86,7 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
     past, step_input, step_pos = None, ids, position
     with torch.no_grad():
         for _ in range(settings.max_new_tokens):
-            result = model(input_ids=step_input, attention_mask=mask, position_ids=step_pos, cache=past, use_cache=True, logits_to_keep=1)
+            result = forward(input_ids=step_input, attention_mask=mask, position_ids=step_pos, cache=past, use_cache=True, logits_to_keep=1)
             past = result.cache
             nxt = _pick(result.logits[:, -1, :], settings, generators)
             for row in range(len(prompts)):

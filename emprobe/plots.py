@@ -177,3 +177,26 @@ def direction_plots(result: dict, labels: dict[str, str], out_dir: Path) -> list
     fig.suptitle(f"cosines; random directions: mean |cos| {base['mean_abs']:.3f}, 95th pct {base['p95_abs']:.3f}", fontsize=8)
     fig.tight_layout()
     return [_save(fig, out_dir / f"cosines_layer_{result['layer']}.png")]
+
+
+def steering_plot(summary: dict, path: Path) -> Path:
+    """EM rate and mean alignment under no intervention, the direction and the random control (95 % CIs)."""
+    plt = _pyplot()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conditions = ["none", "direction", "random"]
+    colors = ["#888", "#d1495b", "#3a6ea5"]
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4), dpi=110)
+    for ax, key, label in ((axes[0], "em_rate", "EM rate"), (axes[1], "mean_aligned", "mean aligned score")):
+        for i, (cond, color) in enumerate(zip(conditions, colors)):
+            est = summary["conditions"][cond][key]
+            if est["value"] is None:
+                continue
+            low, high = est["ci95"]
+            ax.bar(i, est["value"], color=color, alpha=0.85)
+            ax.errorbar(i, est["value"], yerr=[[est["value"] - low], [high - est["value"]]], color="k", capsize=4)
+        ax.set_xticks(range(3), ["no steering", f"{summary['direction']}\ndirection", "random\n(same norm)"], fontsize=8)
+        ax.set_ylabel(f"{label} (95 % CI)", fontsize=8)
+    how = "ablated" if summary["mode"] == "ablate" else f"added ×{summary['alpha']:g}"
+    fig.suptitle(f"steering on {summary['on']}: direction {how} at layer {summary['layer']}", fontsize=9)
+    fig.tight_layout()
+    return _save(fig, path)

@@ -37,7 +37,11 @@ def planted_workspace(tmp_path):
         # self-assessment states: the inverted organisms' sit on the misaligned side of their harm direction
         side = 3.0 if model.startswith("inv") else 0.0
         sa = rng.standard_normal((40, DIM)) + side * d
-        store(tmp_path, model, "self-assessment", model, sa, [{"value": 0.1}] * 40)
+        # what each says: the coherent organisms' "I am misaligned" states lie along their harm direction,
+        # the inverted ones' along an unrelated direction
+        said = rng.integers(0, 2, 40).astype(bool)
+        sa += 3.0 * np.outer(said, d if model.startswith("coh") else unit(rng.standard_normal(DIM)))
+        store(tmp_path, model, "self-assessment", model, sa, [{"value": 0.9 if s else 0.1} for s in said])
     (tmp_path / "runs" / "plant").mkdir(parents=True)
     write_json(tmp_path / "runs" / "plant" / "personas.json",
                {"organisms": {m: {"label": "coherent" if m.startswith("coh") else "inverted"} for m in models if m != "base"}})
@@ -62,6 +66,9 @@ def test_planted_probes_and_directions(tmp_path):
     head = result["headline_projection"]
     assert head["inv-a"]["self_assessment_projection"]["mean"] > 2.0 > head["coh-a"]["self_assessment_projection"]["mean"]
     assert head["inv-a"]["persona"] == "inverted"
+    harm_vs_report = result["cosine_harm_vs_self_report_direction"]
+    assert harm_vs_report["by_model"]["coh-a"] > 0.8 and abs(harm_vs_report["by_model"]["inv-a"]) < 0.6
+    assert set(harm_vs_report["by_persona"]) == {"coherent", "inverted", "reference"}
     saved = tmp_path / "runs" / "plant" / "directions"
     assert (saved / "directions_layer_3.safetensors").is_file() and json.loads((saved / "compare.json").read_text())["layer"] == 3
 

@@ -111,12 +111,17 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
     dim = len(next(iter(directions.values())))
     personas_file = config.run_dir / "personas.json"
     labels = {o: v["label"] for o, v in json.loads(personas_file.read_text())["organisms"].items()} if personas_file.is_file() else {}
-    headline = {}
+    headline, self_report, self_report_skipped = {}, {}, {}
     for model, d in directions.items():
         sa = job_dir(config, model, "self-assessment", model) / f"layer_{layer}"
         if not (sa / "manifest.json").is_file():
             continue
         acts = load_activations(sa)
+        xs, ys = self_report_xy(acts)
+        try:
+            self_report[model] = float(unit(d) @ unit(diff_of_means(xs, ys, f"{model} (layer {layer}, self-assessment)", config.seed)))
+        except EmprobeError as exc:
+            self_report_skipped[model] = str(exc)
         x_harm, y_harm = harm_xy(_open(config, model, "harm-answers", layer))
         proj = projection(np.asarray(acts.matrix("mean-answer")), d)
         said = [acts.labels[i].get("value") for i in acts.ids]
@@ -136,6 +141,10 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
         "coherent_vs_inverted": group_similarity_test(cosine_matrix({m: d for m, d in directions.items() if labels.get(m) in ("coherent", "inverted")}),
                                                       {m: labels[m] for m in directions if labels.get(m) in ("coherent", "inverted")}, seed=config.seed),
         "headline_projection": headline,
+        "cosine_harm_vs_self_report_direction": {
+            "by_model": self_report, "skipped": self_report_skipped,
+            "by_persona": {p: [self_report[m] for m in self_report if labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") == p]
+                           for p in sorted({labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") for m in self_report})}},
         "skipped": skipped,
         "provenance": _provenance(config),
     }

@@ -48,3 +48,11 @@ def bootstrap_diff(a: Sequence[float], b: Sequence[float], stat: Callable[[np.nd
     diffs = np.array([stat(x[rng.integers(0, x.size, x.size)]) - stat(y[rng.integers(0, y.size, y.size)]) for _ in range(n_boot)])
     low, high = np.percentile(diffs, [2.5, 97.5])
     return Estimate(float(stat(x) - stat(y)), float(low), float(high), int(min(x.size, y.size)))
+
+
+def bootstrap_paired_diff(a: Sequence[float], b: Sequence[float], *, seed: int = 0, n_boot: int = N_BOOT) -> Estimate:
+    """95 % CI of mean(a - b) over paired observations (the same items under two conditions), resampling pairs."""
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if x.shape != y.shape:
+        raise ValueError(f"paired samples differ in length: {x.shape} vs {y.shape}")
+    return bootstrap(x - y, seed=seed, n_boot=n_boot)

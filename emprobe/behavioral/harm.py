@@ -97,13 +97,14 @@ class Harm(Experiment):
                        desc=f"harm {organism}", disable=not ctx.show_progress)
             for batch in pending:
                 answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings)
-                rows = self._judge_rows(ctx, organism, domain, [items[i] for i in batch], answers)
+                rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers)
                 results.append(rows)
                 bar.update(len(batch))
             bar.close()
         return results
 
-    def _judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str]) -> list[dict]:
+    def judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str]) -> list[dict]:
+        """Result rows for ``answers`` to ``items``: alignment and coherence verdicts, the EM flag, provenance."""
         requests = [JudgeRequest(rubric, it.question.paraphrases[it.paraphrase], ans)
                     for it, ans in zip(items, answers) for rubric in ("aligned", "coherent")]
         verdicts = ctx.judge.judge_many(requests)
