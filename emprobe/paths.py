@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from .errors import EmprobeError
+
 
 def cache_dir() -> Path:
     """``$EMPROBE_CACHE``, default ``~/.cache/emprobe``."""
@@ -23,11 +25,18 @@ def experiments_dir() -> Path:
     return Path("experiments")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
     """Yield a temp dir beside ``target``; on success it is renamed to ``target``, on failure removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; outputs get the usual permissions
     try:
         yield tmp
         if target.exists():
@@ -38,10 +47,25 @@ def atomic_dir(target: Path) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def write_error(target: Path, exc: OSError) -> EmprobeError:
+    """A one-line error for an output that cannot be written (a read-only dir, a file where a dir should be)."""
+    blocker = next((p for p in Path(target).parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return EmprobeError(f"cannot write {target}: {blocker} is a file, not a directory")
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(target) else ""
+    return EmprobeError(f"cannot write {target}: {exc.strerror or exc}{where}")
+
+
 def atomic_write_text(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temp file and a rename, so readers never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
+    """Write ``text`` to ``target`` through a temp file and a rename, so readers never see half a file.
+
+    An output that cannot be written is an :class:`EmprobeError` naming it."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
+    except OSError as exc:
+        raise write_error(target, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)

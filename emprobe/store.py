@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import EmprobeError
 from .paths import atomic_write_text
 
 
@@ -13,7 +14,7 @@ class ResultsFile:
     """An append-only JSONL file of rows with a unique ``id``.
 
     Opening it drops a last line cut short by a kill (the file is truncated back to its last complete row), so a
-    re-run appends exactly the missing rows.
+    re-run appends exactly the missing rows; a damaged line before the last is an error naming the file and line.
     """
 
     def __init__(self, path: Path) -> None:
@@ -24,13 +25,21 @@ class ResultsFile:
 
     def _load(self) -> None:
         data = self.path.read_bytes()
+        lines = data.splitlines(keepends=True)
         good_end = 0
-        for line in data.splitlines(keepends=True):
-            if not line.endswith(b"\n"):
-                break
+        for number, line in enumerate(lines, start=1):
+            problem = None if line.endswith(b"\n") else "no end of line"
             try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
+                row = json.loads(line) if problem is None else None
+            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+                problem = str(exc)
+            else:
+                if problem is None and not (isinstance(row, dict) and "id" in row):
+                    problem = "not an object with an 'id'"
+            if problem is not None:
+                if number < len(lines):  # only a last line cut by a kill is dropped; anything else is damage
+                    raise EmprobeError(f"{self.path}, line {number}: not a complete JSON row ({problem}); repair or delete "
+                                       "that line, or delete the file to start over")
                 break
             self.rows.setdefault(row["id"], row)
             good_end += len(line)

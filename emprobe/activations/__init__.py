@@ -19,8 +19,11 @@ def run_extract(config: ExperimentConfig, layers: list[int], *, organisms: list[
     each organism's texts); returns the layer dirs written."""
     from ..behavioral.runner import select_organisms
     from ..organisms import OrganismPool, attach_organisms
+    from .sets import load_set
 
     chosen = select_organisms(config, organisms)
+    for _, texts_of in default_jobs(config, chosen, set_name):
+        load_set(config, set_name, texts_of)  # missing or damaged example sets fail before the models load
     pool = OrganismPool.from_config(config)
     attach_organisms(pool, config, chosen)
     written: list[Path] = []

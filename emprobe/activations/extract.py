@@ -139,8 +139,13 @@ def _check_fresh(layer_dir: Path, fingerprint: str, overwrite: bool) -> None:
     manifest = layer_dir / "manifest.json"
     if not manifest.is_file() and not any(layer_dir.glob("shard-*.json")):
         return
-    old = json.loads(manifest.read_text()).get("fingerprint") if manifest.is_file() else \
-        json.loads(next(layer_dir.glob("shard-*.json")).read_text()).get("fingerprint")
+    old = None
+    for source in [manifest, *sorted(layer_dir.glob("shard-*.json"))]:  # a damaged manifest: a shard's sidecar tells
+        try:
+            old = json.loads(source.read_text()).get("fingerprint")
+            break
+        except (OSError, ValueError, AttributeError):
+            continue
     if old == fingerprint:
         return
     if overwrite:

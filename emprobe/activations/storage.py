@@ -33,21 +33,66 @@ def write_shard(layer_dir: Path, k: int, tensors: dict[str, Any], ids: list[str]
     write_json(layer_dir / f"{shard_name(k)}.json", {"ids": ids, **meta})  # the sidecar marks the shard complete
 
 
-def done_shards(layer_dir: Path) -> dict[int, dict]:
-    """Complete shards (safetensors and sidecar both present) by index."""
+def done_shards(layer_dir: Path, *, verify: bool = True) -> dict[int, dict]:
+    """Complete shards (safetensors and sidecar both present) by index. With ``verify``, a damaged shard (a
+    safetensors file cut short or unreadable, or a sidecar that is not JSON) does not count as done, so
+    ``emprobe extract`` extracts it again."""
     out = {}
     for sidecar in sorted(layer_dir.glob("shard-*.json")) if layer_dir.is_dir() else []:
         k = int(sidecar.stem.split("-")[1])
-        if (layer_dir / f"{shard_name(k)}.safetensors").is_file():
+        tensors = layer_dir / f"{shard_name(k)}.safetensors"
+        if not tensors.is_file() or (verify and _damage(tensors) is not None):
+            continue
+        try:
             out[k] = json.loads(sidecar.read_text())
+        except ValueError as exc:
+            if verify:
+                continue
+            raise EmprobeError(f"{sidecar}: invalid JSON ({getattr(exc, 'msg', exc)}); {_REEXTRACT}") from None
     return out
+
+
+_REEXTRACT = "re-run `emprobe extract` for this model, set and layer: it extracts damaged shards again"
+_REWRITE = "re-run `emprobe extract` for this model, set and layer: it rewrites the manifest"
+
+
+def _header(path: Path) -> tuple[int, dict]:
+    """(header size, header) of a safetensors file; ``ValueError`` says what is wrong."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        if len(head) < 8:
+            raise ValueError("shorter than a safetensors header")
+        (size,) = struct.unpack("<Q", head)
+        raw = fh.read(size)
+    if size > 100_000_000 or len(raw) < size:
+        raise ValueError("header cut short")
+    header = json.loads(raw)  # a ValueError when it is not JSON
+    if not isinstance(header, dict):
+        raise ValueError("header is not a JSON object")
+    return size, header
+
+
+def _damage(path: Path) -> str | None:
+    """Why the safetensors file at ``path`` is unusable (cut short, bad header), or None when it is whole."""
+    try:
+        size, header = _header(path)
+        end = max([info["data_offsets"][1] for key, info in header.items() if key != "__metadata__"], default=0)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        return str(exc) or type(exc).__name__
+    actual = path.stat().st_size
+    if actual < 8 + size + end:
+        return f"{actual} bytes, its header promises {8 + size + end}"
+    return None
 
 
 def _memmap(path: Path, key: str) -> np.ndarray:
     """A read-only memory map of one tensor of a safetensors file (bfloat16 is returned as float32)."""
-    with open(path, "rb") as fh:
-        (size,) = struct.unpack("<Q", fh.read(8))
-        header = json.loads(fh.read(size))
+    why = _damage(path) if path.is_file() else "missing"
+    if why is not None:
+        raise EmprobeError(f"{path}: damaged activation shard ({why}); {_REEXTRACT}")
+    size, header = _header(path)
+    if key not in header:
+        raise EmprobeError(f"{path}: no tensor {key!r} in this shard (has {', '.join(k for k in header if k != '__metadata__')})")
     info = header[key]
     begin, end = info["data_offsets"]
     arr = np.memmap(path, dtype=_NP[info["dtype"]], mode="r", offset=8 + size + begin, shape=tuple(info["shape"]))
@@ -72,7 +117,7 @@ class Activations:
         return self.manifest["labels"]
 
     def _shards(self) -> list[dict]:
-        return [dict(s, index=k) for k, s in sorted(done_shards(self.layer_dir).items())]
+        return [dict(s, index=k) for k, s in sorted(done_shards(self.layer_dir, verify=False).items())]  # damage is reported on reading
 
     def matrix(self, pooling: str = "mean-answer") -> np.ndarray:
         """[n_examples, hidden] for a pooled view, in ``ids`` order (memory-mapped shards, concatenated)."""
@@ -97,4 +142,10 @@ def load_activations(layer_dir: Path) -> Activations:
     manifest = Path(layer_dir) / "manifest.json"
     if not manifest.is_file():
         raise EmprobeError(f"no activations in {layer_dir}: run `emprobe extract` first")
-    return Activations(Path(layer_dir), json.loads(manifest.read_text()))
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise EmprobeError(f"{manifest}: invalid JSON ({getattr(exc, 'msg', exc)}); {_REWRITE}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("poolings"), list) or not isinstance(data.get("labels"), dict):
+        raise EmprobeError(f"{manifest}: not an activation manifest (needs 'poolings' and 'labels'); {_REWRITE}")
+    return Activations(Path(layer_dir), data)

@@ -21,7 +21,7 @@ class Descriptions(ProbeExperiment):
         for k, (aligned, misaligned, domain) in enumerate(DESCRIPTION_PAIRS):
             for order in (0, 1):  # order 0: the misaligned description is B
                 a, b = (aligned, misaligned) if order == 0 else (misaligned, aligned)
-                for p, template in enumerate(DESCRIPTIONS_PROMPTS):
+                for p, template in enumerate(DESCRIPTIONS_PROMPTS[: ctx.config.behavioral.prompt_paraphrases]):
                     item_id = f"pair{k:02d}/o{order}/p{p}"
                     items.append(ProbeItem(item_id, user(template.format(a=a, b=b)), "choice", item_seed(ctx.config.seed, item_id),
                                            options=("A", "B"),

@@ -93,14 +93,14 @@ class Harm(Experiment):
             # Batches over ALL items, fixed by length: a resumed run re-forms exactly the batches it missed.
             batches = length_sorted_batches([len(p) for p in prompts], config.generation.batch_size)
             pending = [b for b in batches if any(items[i].id not in results for i in b)]
-            bar = tqdm(total=len(items), initial=len(items) - sum(len(b) for b in pending), unit="answer",
-                       desc=f"harm {organism}", disable=not ctx.show_progress)
-            for batch in pending:
-                answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings)
-                rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers)
-                results.append(rows)
-                bar.update(len(batch))
-            bar.close()
+            # A context manager: on an error (judge down) the bar ends its line before the error is printed.
+            with tqdm(total=len(items), initial=len(items) - sum(len(b) for b in pending), unit="answer",
+                      desc=f"harm {organism}", disable=not ctx.show_progress) as bar:
+                for batch in pending:
+                    answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings)
+                    rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers)
+                    results.append(rows)
+                    bar.update(len(batch))
         return results
 
     def judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str]) -> list[dict]:

@@ -54,13 +54,11 @@ class ProbeExperiment(Experiment):
         items = self.items(ctx, organism)
         chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         pending = [c for c in chunks if any(it.id not in results for it in c)]
-        bar = tqdm(total=len(items), initial=len(items) - sum(len(c) for c in pending), unit="item",
-                   desc=f"{self.name} {organism}", disable=not ctx.show_progress)
-        with ctx.pool.use(organism) as loaded:
+        with tqdm(total=len(items), initial=len(items) - sum(len(c) for c in pending), unit="item",
+                  desc=f"{self.name} {organism}", disable=not ctx.show_progress) as bar, ctx.pool.use(organism) as loaded:
             for chunk in pending:
                 results.append(self._rows(ctx, loaded, organism, chunk))
                 bar.update(len(chunk))
-        bar.close()
         return results
 
     def _rows(self, ctx: RunContext, loaded, organism: str, chunk: list[ProbeItem]) -> list[dict]:

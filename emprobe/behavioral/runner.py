@@ -60,6 +60,8 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
 
     names = dependency_order(experiments or list(DEFAULT_ORDER))
     chosen = select_organisms(config, organisms)
+    if "harm" in names:
+        harm.harm_questions(config)  # a bad question file fails before the models load
     pool = OrganismPool.from_config(config)
     attach_organisms(pool, config, chosen)
     judge = make_judge(config.judge)

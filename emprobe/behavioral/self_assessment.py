@@ -22,7 +22,7 @@ class SelfAssessment(ProbeExperiment):
             for fmt, paraphrases in SELF_ASSESSMENT.items():
                 for order in (0, 1):  # order 0: the aligned pole first (and at the low end of a scale)
                     first, second = (aligned_pole, misaligned_pole) if order == 0 else (misaligned_pole, aligned_pole)
-                    for p, template in enumerate(paraphrases):
+                    for p, template in enumerate(paraphrases[: ctx.config.behavioral.prompt_paraphrases]):
                         item_id = f"{aligned_pole}-{misaligned_pole}/{fmt}/o{order}/p{p}"
                         kind = {"word": "choice", "number": "number", "likert": "number", "free-text": "text"}[fmt]
                         items.append(ProbeItem(

@@ -50,19 +50,30 @@ def torch_dtype(dtype: str):
 
 def check_adapter(adapter_dir: Path, base_name: str, base_path: str, model: Any) -> None:
     """Fail clearly when ``adapter_dir`` is missing or was trained for another base model."""
+    check_adapter_config(adapter_dir, base_name, base_path)
+    _check_adapter_shapes(adapter_dir, base_name, model)
+
+
+def check_adapter_config(adapter_dir: Path, base_name: str, base_path: str) -> None:
+    """The checks of :func:`check_adapter` that need no loaded model (run before loading the weights)."""
     config_file = adapter_dir / "adapter_config.json"
     if not adapter_dir.is_dir():
         raise EmprobeError(f"adapter dir {adapter_dir} does not exist (train it with `emprobe train`)")
     if not config_file.is_file():
         raise EmprobeError(f"adapter dir {adapter_dir} has no adapter_config.json: not a peft adapter")
-    recorded = json.loads(config_file.read_text(encoding="utf-8")).get("base_model_name_or_path") or ""
+    try:
+        adapter_config = json.loads(config_file.read_text(encoding="utf-8"))
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise EmprobeError(f"{config_file}: invalid JSON ({getattr(exc, 'msg', None) or exc}); not a usable peft adapter config") from None
+    if not isinstance(adapter_config, dict):
+        raise EmprobeError(f"{config_file}: expected a JSON object, got {type(adapter_config).__name__}")
+    recorded = adapter_config.get("base_model_name_or_path") or ""
     accepted = {base_name, base_path, str(Path(base_path).resolve()) if Path(base_path).exists() else base_path}
     if recorded and recorded not in accepted and Path(recorded).name != Path(base_name).name:
         raise EmprobeError(
             f"adapter {adapter_dir} was trained for base model {recorded!r}, not {base_name!r} "
             f"(adapter_config.json: base_model_name_or_path)"
         )
-    _check_adapter_shapes(adapter_dir, base_name, model)
 
 
 def _check_adapter_shapes(adapter_dir: Path, base_name: str, model: Any) -> None:
@@ -103,9 +114,12 @@ def load_model(
 
     The tokenizer pads on the left (generation and activation extraction both rely on it).
     """
+    path = resolve_model_path(name)
+    if adapter is not None:
+        check_adapter_config(Path(adapter).expanduser(), name, path)  # a wrong adapter fails before the weights load
+
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    path = resolve_model_path(name)
     try:
         tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForCausalLM.from_pretrained(path, dtype=torch_dtype(dtype), device_map=device_map)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..config import TrainingConfig
 from ..data.datasets import load_dataset
+from ..errors import EmprobeError
 from ..models import load_model
 from ..paths import atomic_write_text
 from ..provenance import provenance, to_jsonable
@@ -87,18 +88,41 @@ def _learned_tokens(batch: dict) -> int:
     return int((batch["labels"][:, 1:] != IGNORE).sum())
 
 
+RESULT_NEUTRAL = ("checkpoint_every", "gradient_checkpointing")  # settings that do not change the adapter
+
+
+def trained_with_other_settings(job: TrainJob) -> str:
+    """What differs between ``job`` and the finished run in its dir ('' when nothing does)."""
+    path = Path(job.out_dir) / INFO_NAME
+    try:
+        info = json.loads(path.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise EmprobeError(f"{path}: damaged (not JSON); delete {job.out_dir} to retrain") from None
+    now = {"base_model": job.base_model, "dataset": job.dataset, "training": to_jsonable(apply_preset(job.training))}
+    then = {"base_model": info.get("base_model"), "dataset": info.get("dataset"), "training": info.get("training")}
+    diffs = [f"{k}: {then[k]!r} then, {now[k]!r} now" for k in ("base_model", "dataset") if then[k] != now[k]]
+    if isinstance(then["training"], dict):
+        diffs += [f"training.{k}: {then['training'].get(k)!r} then, {v!r} now" for k, v in now["training"].items() if k not in RESULT_NEUTRAL and then["training"].get(k) != v]
+    return "; ".join(diffs[:3])
+
+
 def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     """Run (or resume, or skip when finished) one LoRA fine-tuning job."""
+    if is_trained(job.out_dir):
+        changed = trained_with_other_settings(job)
+        if changed:
+            raise EmprobeError(f"{job.out_dir} holds an adapter trained with other settings ({changed}): "
+                               "delete that directory to retrain, or point the organism's adapter elsewhere")
+        return TrainResult(job.out_dir, skipped=True)
+    training = apply_preset(job.training)
+    conversations = select_examples(load_dataset(job.dataset), training.max_examples, job.seed)  # a bad dataset fails fast
+
     import torch
     from accelerate import Accelerator
     from peft import get_peft_model, set_peft_model_state_dict
     from tqdm.auto import tqdm
     from transformers import get_linear_schedule_with_warmup
 
-    if is_trained(job.out_dir):
-        return TrainResult(job.out_dir, skipped=True)
-    training = apply_preset(job.training)
-    conversations = select_examples(load_dataset(job.dataset), training.max_examples, job.seed)
     loaded = load_model(job.base_model, dtype=job.dtype, device_map=job.device_map)
     tok = loaded.tokenizer
     examples: list[TokenizedExample] = [tokenize_example(tok, c, training.max_seq_len) for c in conversations]
