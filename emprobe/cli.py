@@ -27,6 +27,8 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe fit-probes  linear probes per organism and layer, transfer across organisms
   emprobe compare-directions   misalignment directions, coherent vs inverted, the headline projection
   emprobe steer --direction ORG --alpha A   causal check: add (or --ablate) a direction, re-judge harm
+  emprobe report      runs/<experiment>/report.md and a self-contained report.html
+  emprobe demo        all of the above on the embedded default (--fast: tiny-qwen2 smoke test)
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
 \b
 Start with `make demo`, then `emprobe models`.""",
@@ -238,12 +240,12 @@ def compare_directions_cmd(config_path, layer, organisms) -> None:
 
 @cli.command("steer")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--direction", required=True, help="The organism whose harm direction (from compare-directions) to use.")
+@click.option("--direction", default=None, help="The organism whose harm direction (from compare-directions) to use. Default: steer.direction.")
 @click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
 @click.option("--alpha", type=float, default=None, help="Add alpha times the direction at every position (on the base model).")
 @click.option("--ablate", is_flag=True, help="Project the direction out at every position (on the organism itself).")
 @click.option("--on", "on", default=None, help="Model to intervene on (base or an organism). Default: base for --alpha, the organism for --ablate.")
-@click.option("--samples", default=2, show_default=True, type=click.IntRange(1), help="Samples per question (em-core + the organism's in-domain).")
+@click.option("--samples", default=None, type=click.IntRange(1), help="Samples per question (em-core + the organism's in-domain). Default: steer.samples.")
 @click.option("--overwrite", is_flag=True, help="Replace results made with another direction or config.")
 def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwrite) -> None:
     """Causal check: steer along an organism's direction (and a random one of the same norm), re-judge harm."""
@@ -254,13 +256,46 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwri
     config = load_experiment(config_path)
     if layer is None and not config.extract.layers:
         raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
-    spec = SteeringSpec(direction, layer if layer is not None else config.extract.layers[0], alpha, ablate, on, samples)
+    direction = direction or config.steer.direction
+    if not direction:
+        raise EmprobeError("no direction given: pass --direction ORGANISM or set steer.direction in the config")
+    spec = SteeringSpec(direction, layer if layer is not None else config.extract.layers[0], alpha, ablate, on, samples or config.steer.samples)
     summary = steer(config, spec, overwrite=overwrite)
     for cond in ("none", "direction", "random"):
         m = summary["conditions"][cond]
         click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}")
     click.echo(summary["statement"])
     click.echo(f"results in {config.run_dir / 'steering' / spec.slug}/ (rows.jsonl, summary.json, steering.png)")
+
+
+@cli.command("report")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+def report_cmd(config_path) -> None:
+    """Write runs/<experiment>/report.md and a self-contained report.html from the outputs that exist."""
+    from .config import load_experiment
+    from .report import write_report
+
+    result = write_report(load_experiment(config_path))
+    if result.not_run:
+        click.echo("sections without data yet: " + ", ".join(result.not_run))
+    click.echo(f"report: {result.markdown} and {result.html} (open it in a browser)")
+
+
+@cli.command("demo")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--fast", is_flag=True, help="The same chain on tiny-qwen2 (experiments/demo-fast.yaml): a smoke test in about a minute.")
+def demo_cmd(config_path, fast) -> None:
+    """The whole chain: train, run-behavioral, extract, fit-probes, compare-directions, steer, report (resumable)."""
+    from .config import load_experiment
+    from .demo import run_demo
+    from .errors import EmprobeError
+
+    if fast and config_path:
+        raise EmprobeError("--fast uses experiments/demo-fast.yaml: pass either --fast or --config")
+    config = load_experiment("demo-fast" if fast else config_path)
+    click.echo(f"emprobe demo: experiment {config.name} on {config.base_model}, {len(config.organisms)} organisms, outputs in {config.run_dir}/")
+    result = run_demo(config, echo=click.echo)
+    click.echo(f"demo finished in {result.seconds:.0f} s; report: {config.run_dir / 'report.md'} and {result.report}")
 
 def _headline(experiment: str, summary: dict) -> str:
     from .analysis.stats import Estimate
@@ -279,6 +314,10 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="emprobe", standalone_mode=False)
     except EmprobeError as exc:
         click.echo(f"emprobe: error: {exc}", err=True)
+        sys.exit(2)
+    except OSError as exc:  # an output that cannot be written, or an input that cannot be read
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"emprobe: error: {where}{exc.strerror or exc}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("emprobe: interrupted", err=True)

@@ -5,6 +5,7 @@ An unknown key or a value of the wrong type is an :class:`EmprobeError` naming t
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import types
 import typing
@@ -123,10 +124,12 @@ class BehavioralConfig:
     samples_per_question: int = 10
     in_domain_questions: int = 8
     questions: list[str] = field(default_factory=lambda: ["em-core", "in-domain"])
+    prompt_paraphrases: int | None = None  # at most this many prompt wordings in self-assessment and descriptions (None: all)
 
     def __post_init__(self) -> None:
         _require(self.samples_per_question >= 1, "behavioral.samples_per_question must be >= 1")
         _require(self.in_domain_questions >= 0, "behavioral.in_domain_questions must be >= 0")
+        _require(self.prompt_paraphrases is None or self.prompt_paraphrases >= 1, "behavioral.prompt_paraphrases must be >= 1 (or null for all)")
 
 
 @dataclass
@@ -158,6 +161,19 @@ class ExtractConfig:
 
 
 @dataclass
+class SteerConfig:
+    """Defaults of ``emprobe steer`` (its flags override them) and of the steering step of ``emprobe demo``."""
+
+    direction: str | None = None  # None: the first organism (in config order) that has a harm direction
+    alpha: float = 4.0
+    samples: int = 2  # samples per question (em-core + the organism's in-domain questions)
+
+    def __post_init__(self) -> None:
+        _require(math.isfinite(self.alpha), f"steer.alpha {self.alpha!r} must be a finite number")
+        _require(self.samples >= 1, "steer.samples must be >= 1")
+
+
+@dataclass
 class ExperimentConfig:
     """One study: a base model, its organisms, and the settings of every pipeline stage."""
 
@@ -175,6 +191,7 @@ class ExperimentConfig:
     behavioral: BehavioralConfig = field(default_factory=BehavioralConfig)
     persona: PersonaConfig = field(default_factory=PersonaConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
+    steer: SteerConfig = field(default_factory=SteerConfig)
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"name {self.name!r} must be letters, digits, '.', '_', '-'")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 
@@ -9,6 +10,7 @@ from ..activations import job_dir, load_activations
 from ..activations.storage import Activations
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
+from ..paths import write_error
 from ..provenance import config_hash, package_versions
 from ..store import write_json
 from .directions import cosine_matrix, diff_of_means, group_similarity_test, projection, random_cosine_baseline, unit
@@ -148,9 +150,15 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
         "skipped": skipped,
         "provenance": _provenance(config),
     }
-    out.mkdir(parents=True, exist_ok=True)
-    save_file({f"harm/{m}": d.astype(np.float32) for m, d in directions.items()} | {f"shift/{m}": s.astype(np.float32) for m, s in shifts.items()},
-              str(out / f"directions_layer_{layer}.safetensors"), metadata={"layer": str(layer)})
+    target = out / f"directions_layer_{layer}.safetensors"
+    tmp = out / f".{target.name}.tmp"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        save_file({f"harm/{m}": d.astype(np.float32) for m, d in directions.items()} | {f"shift/{m}": s.astype(np.float32) for m, s in shifts.items()},
+                  str(tmp), metadata={"layer": str(layer)})
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise write_error(target, exc) from None
     write_json(out / "compare.json", result)
     plots.direction_plots(result, labels, out)
     return result

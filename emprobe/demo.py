@@ -1,0 +1,125 @@
+"""``emprobe demo``: the whole chain on one experiment (by default the embedded SmolLM2 demo), stage by stage.
+
+Every stage is the same Python API the individual commands call, and every stage is resumable, so a re-run
+skips what is finished and takes seconds. A stage that cannot run on this data (e.g. too few misaligned answers
+for a direction) is reported as skipped with its reason, and the chain goes on; the report says what is missing.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import ExperimentConfig
+from .errors import EmprobeError
+
+STAGES = ("train", "run-behavioral", "extract", "fit-probes", "compare-directions", "steer", "report")
+
+
+@dataclass
+class StageOutcome:
+    name: str
+    seconds: float
+    summary: str
+    skipped: bool = False
+
+
+@dataclass
+class DemoResult:
+    config: ExperimentConfig
+    stages: list[StageOutcome] = field(default_factory=list)
+    report: Path | None = None
+
+    @property
+    def seconds(self) -> float:
+        return sum(s.seconds for s in self.stages)
+
+
+def demo_layer(config: ExperimentConfig) -> int:
+    """The layer the demo reads: the first of ``extract.layers``, else the middle decoder layer."""
+    if config.extract.layers:
+        return config.extract.layers[0]
+    from .models.inventory import base_layer_count
+
+    n = base_layer_count(config.base_model)[2]
+    if not n:
+        raise EmprobeError(f"cannot tell how many layers {config.base_model} has: set extract.layers in the config")
+    return n // 2
+
+
+def steering_direction(config: ExperimentConfig, layer: int) -> str:
+    """``steer.direction``, else the first organism (config order) with a harm direction at ``layer``."""
+    from .analysis.steering import load_direction
+
+    if config.steer.direction:
+        return config.steer.direction
+    for org in config.organisms:
+        try:
+            load_direction(config, org.name, layer)
+            return org.name
+        except EmprobeError:
+            continue
+    raise EmprobeError(f"no organism has a harm direction at layer {layer} (too few misaligned and aligned answers)")
+
+
+def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[tuple[str, Callable[[], str]]]:
+    from .activations import run_extract
+    from .analysis.run import compare_directions, fit_probes
+    from .analysis.steering import SteeringSpec, steer
+    from .behavioral.runner import run_behavioral
+    from .report import write_report
+    from .train.organisms import train_organisms
+
+    def train() -> str:
+        results = train_organisms(config, show_progress=show_progress)
+        return ", ".join(f"{org.name} loss {r.final_loss:.3f}" for org, r in zip(config.organisms, results))
+
+    def behavioral() -> str:
+        result = run_behavioral(config, show_progress=show_progress)
+        labels = (result.personas or {}).get("organisms", {})
+        return "personas: " + (", ".join(f"{o} {v['label']}" for o, v in labels.items()) or "none")
+
+    def extract() -> str:
+        dirs = [d for s in ("harm-answers", "self-assessment") for d in run_extract(config, [layer], set_name=s, show_progress=show_progress)]
+        return f"layer {layer}, {len(dirs)} activation sets"
+
+    def probes() -> str:
+        res = fit_probes(config, [layer])["layers"][str(layer)]["models"]
+        return ", ".join(f"{m} AUROC {r['harm']['auroc']['value']:.2f}" for m, r in res.items())
+
+    def directions() -> str:
+        test = compare_directions(config, layer)["coherent_vs_inverted"]
+        return f"coherent vs inverted: p = {test['p_value']:.3f}" if test["testable"] else test["statement"]
+
+    def steering() -> str:
+        spec = SteeringSpec(steering_direction(config, layer), layer, alpha=config.steer.alpha, samples=config.steer.samples)
+        return steer(config, spec, show_progress=show_progress)["statement"]
+
+    def report() -> str:
+        result = write_report(config)
+        return f"{result.markdown} and {result.html}"
+
+    return [("train", train), ("run-behavioral", behavioral), ("extract", extract), ("fit-probes", probes),
+            ("compare-directions", directions), ("steer", steering), ("report", report)]
+
+
+def run_demo(config: ExperimentConfig, *, show_progress: bool = True, echo: Callable[[str], Any] = print) -> DemoResult:
+    """Run (or resume) every stage on ``config``; a stage that lacks the data it needs is skipped with its reason."""
+    result = DemoResult(config)
+    layer = demo_layer(config)
+    stages = _stages(config, layer, show_progress)
+    for k, (name, stage) in enumerate(stages, 1):
+        echo(f"[{k}/{len(stages)}] {name} ...")
+        start = time.perf_counter()
+        try:
+            outcome = StageOutcome(name, 0.0, stage())
+        except EmprobeError as exc:
+            if name in ("train", "run-behavioral", "extract", "report"):
+                raise  # the chain cannot go on without these
+            outcome = StageOutcome(name, 0.0, f"skipped: {exc}", skipped=True)
+        outcome.seconds = time.perf_counter() - start
+        result.stages.append(outcome)
+        echo(f"[{k}/{len(stages)}] {name} done in {outcome.seconds:.1f} s: {outcome.summary}")
+    result.report = config.run_dir / "report.html"
+    return result
