@@ -73,7 +73,8 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
 
     def train() -> str:
         results = train_organisms(config, show_progress=show_progress)
-        return ", ".join(f"{org.name} loss {r.final_loss:.3f}" for org, r in zip(config.organisms, results))
+        return ", ".join(f"{org.name} " + ("already trained" if r.skipped else f"final loss {r.final_loss:.3f}")
+                         for org, r in zip(config.organisms, results))
 
     def behavioral() -> str:
         result = run_behavioral(config, show_progress=show_progress)

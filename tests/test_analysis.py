@@ -66,3 +66,44 @@ def test_group_similarity_permutation_test():
 def test_random_baseline_scale():
     base = random_cosine_baseline(576)
     assert 0.02 < base["mean_abs"] < 0.05  # ~ sqrt(2 / (pi * d))
+
+
+def test_probe_solver_matches_scikit_learn():
+    """The batched float32 solver fits what StandardScaler + LogisticRegression(CV) fits: same C chosen by the
+    inner CV, the same decision function (raw features with large offsets and unequal scales)."""
+    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from emprobe.analysis.logreg import fit_cv_models
+    from emprobe.analysis.probes import CS
+
+    rng = np.random.default_rng(4)
+    x, y, _ = planted(n=400, dim=40, strength=1.0, seed=4)
+    x = (x * rng.uniform(0.2, 5, 40) + rng.uniform(-100, 100, 40)).astype(np.float32)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(x, y))
+    models = fit_cv_models(x, [(train, y) for train, _ in folds], CS)
+    for (train, test), model in zip(folds, models):
+        ref = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=list(CS), cv=3, scoring="roc_auc", max_iter=500))
+        ref.fit(x[train], y[train])
+        assert model.C == ref[-1].C_[0]
+        assert np.corrcoef(model.decision(x[test]), ref.decision_function(x[test]))[0, 1] > 0.999
+    train, test = folds[0]
+    for c in CS:
+        ours = fit_cv_models(x, [(train, y)], (c,))[0].decision(x[test])
+        ref = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=500)).fit(x[train], y[train]).decision_function(x[test])
+        assert np.abs(ours - ref).max() < 0.01 * np.abs(ref).max() + 1e-3
+
+
+def test_bootstrap_auroc_equals_auroc_of_resamples():
+    from sklearn.metrics import roc_auc_score
+
+    from emprobe.analysis.probes import _weighted_auroc
+
+    rng = np.random.default_rng(2)
+    y = rng.integers(0, 2, 200)
+    s = np.round(rng.standard_normal(200) + y, 1)  # with ties
+    draws = [rng.integers(0, 200, 200) for _ in range(20)]
+    counts = np.stack([np.bincount(i, minlength=200) for i in draws])
+    np.testing.assert_allclose(_weighted_auroc(y, s, counts), [roc_auc_score(y[i], s[i]) for i in draws])

@@ -6,18 +6,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import EmprobeError
+from .logreg import fit_cv_models
 
 FOLDS = 5
 CS = (0.001, 0.01, 0.1, 1.0)
-
-
-def _pipeline(seed: int):
-    from sklearn.linear_model import LogisticRegressionCV
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    # Regularisation chosen by an inner 3-fold CV on the training part only.
-    return make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=list(CS), cv=3, scoring="roc_auc", max_iter=500, random_state=seed))
 
 
 def check_classes(y: np.ndarray, who: str, minimum: int = FOLDS) -> None:
@@ -38,40 +30,64 @@ class ProbeResult:
         return {"auroc": self.auroc, "shuffled_auroc": self.shuffled, "n_pos": self.n_pos, "n_neg": self.n_neg}
 
 
-def _oof_auroc(x: np.ndarray, y: np.ndarray, seed: int) -> dict:
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
+def _weighted_auroc(y: np.ndarray, scores: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """AUROC of each row of ``counts`` (how often each example is drawn, e.g. a bootstrap resample): the
+    Mann-Whitney statistic with ties counted half, which is what ``roc_auc_score`` gives on the resampled arrays."""
+    order = np.argsort(scores, kind="stable")
+    s, yo, c = scores[order], y[order], counts[:, order].astype(np.float64)
+    starts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]])  # groups of tied scores
+    pos = np.add.reduceat(c * yo, starts, axis=1)
+    neg = np.add.reduceat(c * (1 - yo), starts, axis=1)
+    below = np.cumsum(neg, axis=1) - neg
+    return (pos * (below + 0.5 * neg)).sum(1) / (pos.sum(1) * neg.sum(1))
 
-    scores = np.zeros(len(y))
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(x, y):
-        scores[test] = _pipeline(seed).fit(x[train], y[train]).decision_function(x[test])
+
+def _auroc_with_ci(y: np.ndarray, scores: np.ndarray, seed: int, n_boot: int = 500) -> dict:
+    """AUROC of out-of-fold scores with a 95 % percentile bootstrap CI (resamples lacking a class are skipped)."""
+    from sklearn.metrics import roc_auc_score
+
     rng = np.random.default_rng(seed)
     boots = []
-    for _ in range(500):
-        i = rng.integers(0, len(y), len(y))
-        if 0 < y[i].sum() < len(i):
-            boots.append(roc_auc_score(y[i], scores[i]))
+    for start in range(0, n_boot, 50):
+        draws = [rng.integers(0, len(y), len(y)) for _ in range(min(50, n_boot - start))]
+        counts = np.stack([np.bincount(i, minlength=len(y)) for i in draws])
+        n_pos = counts @ y
+        counts = counts[(n_pos > 0) & (n_pos < len(y))]
+        if len(counts):
+            boots.extend(_weighted_auroc(y, scores, counts))
     low, high = np.percentile(boots, [2.5, 97.5])
-    return {"value": float(roc_auc_score(y, scores)), "ci95": [float(low), float(high)], "n": int(len(y))}
+    return {"value": float(roc_auc_score(y, scores)), "ci95": [float(low), float(high)], "n": len(y)}
 
 
 def cross_validated_probe(x: np.ndarray, y: np.ndarray, who: str, seed: int = 0) -> ProbeResult:
-    """5-fold CV AUROC of a standardised logistic-regression probe, and of the same probe on shuffled labels."""
+    """5-fold CV AUROC of a standardised logistic-regression probe (C chosen by an inner 3-fold CV on each
+    training part), and of the same probe on shuffled labels. Both sets of folds are solved together."""
+    from sklearn.model_selection import StratifiedKFold
+
     y = np.asarray(y, dtype=int)
     check_classes(y, who)
     shuffled = np.random.default_rng(seed + 1).permutation(y)
-    return ProbeResult(_oof_auroc(x, y, seed), _oof_auroc(x, shuffled, seed), int(y.sum()), int((1 - y).sum()))
+    folds = [(labels, list(StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), labels)))
+             for labels in (y, shuffled)]
+    models = iter(fit_cv_models(x, [(train, labels) for labels, split in folds for train, _ in split], CS))
+    result = []
+    for labels, split in folds:
+        scores = np.zeros(len(y))
+        for _, test in split:
+            scores[test] = next(models).decision(x[test])
+        result.append(_auroc_with_ci(labels, scores, seed))
+    return ProbeResult(result[0], result[1], int(y.sum()), int((1 - y).sum()))
 
 
 def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray]], seed: int = 0) -> dict[str, dict[str, float | None]]:
-    """AUROC of a probe trained on all of one organism's examples, tested on each other organism's."""
+    """AUROC of a probe trained on all of one organism's examples (C by inner CV), tested on each other organism's."""
     from sklearn.metrics import roc_auc_score
 
     out: dict[str, dict[str, float | None]] = {}
     for src, (xs, ys) in data.items():
-        model = _pipeline(seed).fit(xs, ys)
+        ys = np.asarray(ys, dtype=int)
+        model = fit_cv_models(xs, [(np.arange(len(ys)), ys)], CS)[0]
         out[src] = {}
         for dst, (xd, yd) in data.items():
-            out[src][dst] = None if dst == src or len(set(yd)) < 2 else float(roc_auc_score(yd, model.decision_function(xd)))
+            out[src][dst] = None if dst == src or len(set(yd)) < 2 else float(roc_auc_score(yd, model.decision(xd)))
     return out
-
