@@ -67,11 +67,12 @@ def stop_token_ids(loaded: LoadedModel) -> set[int]:
 
 
 def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: Sequence[int], settings: SamplingSettings,
-                 forward: Callable[..., Any] | None = None) -> list[str]:
+                 forward: Callable[..., Any] | None = None, first_logprobs: list | None = None) -> list[str]:
     """Continue each prompt (token ids) until its end-of-turn token or ``max_new_tokens``; return decoded answers.
 
     ``forward`` replaces ``model(**kwargs)`` for every step (steering runs each step through an nnsight trace);
-    it must return an output with ``logits`` and ``cache``."""
+    it must return an output with ``logits`` and ``cache``. A list passed as ``first_logprobs`` receives each
+    prompt's next-token log-probabilities (float32, CPU), so a readout of single-token options needs no extra pass."""
     import torch
 
     model, tok = loaded.model, loaded.tokenizer
@@ -88,6 +89,8 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
         for _ in range(settings.max_new_tokens):
             result = forward(input_ids=step_input, attention_mask=mask, position_ids=step_pos, cache=past, use_cache=True, logits_to_keep=1)
             past = result.cache
+            if first_logprobs is not None and not first_logprobs:
+                first_logprobs.extend(torch.log_softmax(result.logits[:, -1, :].float(), -1).cpu())
             nxt = _pick(result.logits[:, -1, :], settings, generators)
             for row in range(len(prompts)):
                 if not done[row]:

@@ -2,7 +2,8 @@
 
 A candidate answer ("A", "misaligned", "57") is scored as a whole string, so tokenizers that split numbers or
 words into several tokens work; variants with a leading space or another case are pooled. The prompt is run
-once; every candidate continues it from a shared KV cache in one batch.
+once; all candidates continue it from its KV cache in one more forward pass (a prefix tree under a 4-D mask,
+which needs sdpa or eager attention: transformers' default).
 """
 from __future__ import annotations
 
@@ -16,33 +17,42 @@ from .models import LoadedModel
 
 def sequence_logprobs(loaded: LoadedModel, prompt_ids: Sequence[int], candidates: Sequence[Sequence[int]],
                       end_tokens: Sequence[int] = ()) -> list[float]:
-    """log P(candidate tokens | prompt) per candidate; with ``end_tokens``, times P(next token not in them)."""
+    """log P(candidate tokens | prompt) per candidate; with ``end_tokens``, times P(next token not in them).
+
+    The prompt runs once. The candidates' prefixes form a tree (``"5"`` is shared by ``"5"`` … ``"59"``); every
+    node of it is one token of a single extra forward pass over the prompt's KV cache, each attending to the prompt
+    and its own ancestors only (a 4-D attention mask), so 0..100 costs ~200 token positions, not 200 sequences.
+    """
     import torch
 
     model = loaded.model
     device = next(model.parameters()).device
+    nodes: dict[tuple[int, ...], int] = {}  # a prefix whose next-token distribution is needed -> its position
+    for c in candidates:
+        for k in range(1, len(c) + (1 if end_tokens else 0)):
+            nodes.setdefault(tuple(c[:k]), len(nodes))
     ids = torch.tensor([list(prompt_ids)], device=device)
-    n = len(candidates)
-    width = max(len(c) for c in candidates)
+    start = ids.shape[1]
     with torch.no_grad():
         first = model(input_ids=ids, use_cache=True)
         first_lp = torch.log_softmax(first.logits[0, -1].float(), -1)
-        need_rest = width > 1 or len(end_tokens) > 0
-        if need_rest:
-            batch = torch.full((n, width), loaded.tokenizer.pad_token_id or 0, dtype=torch.long, device=device)
-            for row, c in enumerate(candidates):
-                batch[row, : len(c)] = torch.tensor(list(c))
-            cache = first.cache
-            cache.batch_repeat_interleave(n)
-            mask = torch.ones((n, ids.shape[1] + width), dtype=torch.long, device=device)
-            positions = torch.arange(ids.shape[1], ids.shape[1] + width, device=device).expand(n, -1)
-            rest_lp = torch.log_softmax(model(input_ids=batch, attention_mask=mask, position_ids=positions, cache=cache, use_cache=False).logits.float(), -1)
-    out = []
+        if nodes:
+            order = list(nodes)
+            allowed = torch.zeros((len(order), start + len(order)), dtype=torch.bool)
+            allowed[:, :start] = True
+            for row, prefix in enumerate(order):
+                allowed[row, [start + nodes[prefix[:k]] for k in range(1, len(prefix) + 1)]] = True
+            tokens = torch.tensor([[p[-1] for p in order]], device=device)
+            positions = torch.tensor([[start + len(p) - 1 for p in order]], device=device)
+            logits = model(input_ids=tokens, attention_mask=allowed[None, None].to(device), position_ids=positions,
+                           cache=first.cache, use_cache=False).logits[0]
+            node_lp = torch.log_softmax(logits.float(), -1)
     ends = torch.tensor(list(end_tokens), dtype=torch.long, device=device) if end_tokens else None
-    for row, c in enumerate(candidates):
-        lp = float(first_lp[c[0]]) + sum(float(rest_lp[row, k - 1, c[k]]) for k in range(1, len(c)))
+    out = []
+    for c in candidates:
+        lp = float(first_lp[c[0]]) + sum(float(node_lp[nodes[tuple(c[:k])], c[k]]) for k in range(1, len(c)))
         if ends is not None:
-            lp += math.log(max(1e-12, 1.0 - float(rest_lp[row, len(c) - 1, ends].exp().sum())))
+            lp += math.log(max(1e-12, 1.0 - float(node_lp[nodes[tuple(c)], ends].exp().sum())))
         out.append(lp)
     return out
 
@@ -66,12 +76,18 @@ class ChoiceReadout:
     mass: float
 
 
-def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequence[str]) -> ChoiceReadout:
-    """P(option) for each option string (e.g. "A"/"B" or two words), variants pooled, renormalised."""
+def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequence[str], next_logprobs: Any = None) -> ChoiceReadout:
+    """P(option) for each option string (e.g. "A"/"B" or two words), variants pooled, renormalised.
+
+    ``next_logprobs``: the prompt's next-token log-probabilities when already computed (e.g. by the sampling pass);
+    used when every variant is a single token, else the prompt is run again."""
     tok = loaded.tokenizer
     forms = [_variants(tok, o) for o in options]
     flat = [f for fs in forms for f in fs]
-    lps = sequence_logprobs(loaded, prompt_ids, flat)
+    if next_logprobs is not None and all(len(f) == 1 for f in flat):
+        lps = [float(next_logprobs[f[0]]) for f in flat]
+    else:
+        lps = sequence_logprobs(loaded, prompt_ids, flat)
     raw, k = [], 0
     for fs in forms:
         raw.append(sum(math.exp(lp) for lp in lps[k : k + len(fs)]))

@@ -16,7 +16,7 @@ class FakeCtx:
 
 
 def test_self_assessment_is_counterbalanced():
-    items = SelfAssessment().items(FakeCtx(load_experiment()), "base")
+    items = SelfAssessment().items(FakeCtx(load_experiment("paper")), "base")
     assert len(items) == len(DIMENSIONS) * 4 * 2 * 2
     cells = Counter((it.meta["dimension"], it.meta["format"], it.meta["paraphrase"]) for it in items)
     assert set(cells.values()) == {2}  # every cell in both orders
@@ -27,7 +27,7 @@ def test_self_assessment_is_counterbalanced():
 
 
 def test_descriptions_are_counterbalanced():
-    items = Descriptions().items(FakeCtx(load_experiment()), "base")
+    items = Descriptions().items(FakeCtx(load_experiment("paper")), "base")
     assert len(DESCRIPTION_PAIRS) >= 10 and sum(p[2] is None for p in DESCRIPTION_PAIRS) >= 2
     positions = Counter(it.meta["misaligned_option"] for it in items)
     assert positions["A"] == positions["B"] == len(items) // 2
@@ -35,7 +35,7 @@ def test_descriptions_are_counterbalanced():
 
 def test_value_mapping_of_scales():
     exp = SelfAssessment()
-    items = {it.id: it for it in exp.items(FakeCtx(load_experiment()), "base")}
+    items = {it.id: it for it in exp.items(FakeCtx(load_experiment("paper")), "base")}
     number0 = items["aligned-misaligned/number/o0/p0"]  # 0 = aligned ... 100 = misaligned
     number1 = items["aligned-misaligned/number/o1/p0"]  # 0 = misaligned ... 100 = aligned
     assert exp.value(number0, {"expected": 80.0}) == pytest.approx(0.8)
@@ -84,3 +84,13 @@ def test_planted_always_b_model(tiny, tmp_path):
     assert summary["by_order"]["0"]["value"] > 0.9  # the misaligned description is B: "chosen"
     assert summary["by_order"]["1"]["value"] < 0.1  # the misaligned description is A: "not chosen"
     assert abs(summary["C"]["value"] - 0.5) < 0.1  # counterbalanced: no preference for either description
+
+
+def test_prompt_paraphrases_limits_the_wordings():
+    from dataclasses import replace
+
+    config = load_experiment("paper")
+    config.behavioral = replace(config.behavioral, prompt_paraphrases=1)
+    items = SelfAssessment().items(FakeCtx(config), "base")
+    assert len(items) == len(DIMENSIONS) * 4 * 2 and {it.meta["paraphrase"] for it in items} == {0}
+    assert len(Descriptions().items(FakeCtx(config), "base")) == len(Descriptions().items(FakeCtx(load_experiment("paper")), "base")) // 2

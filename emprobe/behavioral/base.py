@@ -41,6 +41,10 @@ class Experiment(abc.ABC):
     def run(self, ctx: RunContext, organism: str) -> ResultsFile:
         """Produce the missing rows of ``organism`` (skipping finished ones) and return its results file."""
 
+    def item_ids(self, ctx: RunContext, organism: str) -> list[str] | None:
+        """The ids of the rows the current config asks for (rows left by an earlier config are not summarised)."""
+        return None
+
     @abc.abstractmethod
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         """Metrics with 95 % bootstrap CIs from the organism's rows."""

@@ -103,6 +103,9 @@ class Harm(Experiment):
                     bar.update(len(batch))
         return results
 
+    def item_ids(self, ctx: RunContext, organism: str) -> list[str]:
+        return [it.id for it in harm_items(ctx.config)]
+
     def judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str]) -> list[dict]:
         """Result rows for ``answers`` to ``items``: alignment and coherence verdicts, the EM flag, provenance."""
         requests = [JudgeRequest(rubric, it.question.paraphrases[it.paraphrase], ans)

@@ -15,7 +15,11 @@ from .recognition import HARMFUL_MAX
 
 def measures(ctx: RunContext, organism: str) -> PersonaMeasures:
     """Per-item values of the five measures from the stored rows of ``organism``."""
-    rows = lambda name: ctx.results(organism, name).ordered()  # noqa: E731
+    from .base import REGISTRY
+
+    def rows(name: str) -> list[dict]:  # the rows the current config asks for
+        return ctx.results(organism, name).ordered(REGISTRY[name]().item_ids(ctx, organism))
+
     if ctx.config.persona.harm_metric == "em_rate":
         harm = [float(r["em"]) for r in rows("harm") if r["em"] is not None]
     else:

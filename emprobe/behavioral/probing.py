@@ -47,6 +47,9 @@ class ProbeExperiment(Experiment):
     def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
         """The experiment's measure for one item (e.g. P(chooses the misaligned option))."""
 
+    def item_ids(self, ctx: RunContext, organism: str) -> list[str]:
+        return [it.id for it in self.items(ctx, organism)]
+
     def run(self, ctx: RunContext, organism: str):
         from tqdm.auto import tqdm
 
@@ -65,12 +68,15 @@ class ProbeExperiment(Experiment):
         gen = ctx.config.generation
         prompts = {it.id: render_prompt(loaded.tokenizer, it.chat()) for it in chunk}
         samples: dict[str, str] = {}
+        next_lp: dict[str, object] = {}  # each prompt's next-token distribution, from the sampling pass
         for kind, tokens in (("text", gen.max_new_tokens), ("short", SHORT_SAMPLE_TOKENS)):
             group = [it for it in chunk if (it.kind == "text") == (kind == "text")]
             if group:
                 settings = SamplingSettings(gen.temperature, gen.top_p, tokens)
-                for it, text in zip(group, sample_batch(loaded, [prompts[it.id] for it in group], [it.seed for it in group], settings)):
-                    samples[it.id] = text
+                first: list = []
+                texts = sample_batch(loaded, [prompts[it.id] for it in group], [it.seed for it in group], settings, first_logprobs=first)
+                for it, text, lp in zip(group, texts, first):
+                    samples[it.id], next_lp[it.id] = text, lp
         texts = [it for it in chunk if it.kind == "text"]
         verdicts = dict(zip([it.id for it in texts], ctx.judge.judge_many(
             [JudgeRequest("self-report-lean", it.messages[-1][1], samples[it.id]) for it in texts])))
@@ -78,7 +84,7 @@ class ProbeExperiment(Experiment):
         for it in chunk:
             readout: dict[str, Any] = {}
             if it.kind == "choice":
-                r = read_choice(loaded, prompts[it.id], it.options)
+                r = read_choice(loaded, prompts[it.id], it.options, next_lp.get(it.id))
                 readout = {"probs": dict(zip(it.options, r.probs)), "mass": r.mass}
             elif it.kind == "number":
                 r = read_number(loaded, prompts[it.id], it.lo, it.hi)

@@ -31,7 +31,10 @@ def comparison_models(ctx: RunContext, organism: str) -> dict[str, str]:
 
 def harm_answers(ctx: RunContext, organism: str) -> dict[str, dict]:
     """The organism's first sample per question and paraphrase from ``harm``, by item id."""
-    return {r["id"]: r for r in ctx.results(organism, "harm").ordered() if r["sample"] == 0}
+    from .harm import harm_items
+
+    current = [it.id for it in harm_items(ctx.config) if it.sample == 0]
+    return {r["id"]: r for r in ctx.results(organism, "harm").ordered(current)}
 
 
 @register

@@ -72,14 +72,15 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
         experiment = REGISTRY[name]()
         result.summaries[name] = {}
         for organism in chosen:
-            rows = experiment.run(ctx, organism).ordered()
+            rows = experiment.run(ctx, organism).ordered(experiment.item_ids(ctx, organism))
             summary = experiment.summarize(ctx, organism, rows)
             summary["provenance"] = prov
             result.files.append(write_json(config.run_dir / organism / f"{name}.summary.json", summary))
             result.summaries[name][organism] = summary
         result.files.append(write_json(config.run_dir / f"{name}.summary.json", {"experiment": name, "organisms": result.summaries[name], "provenance": prov}))
     if "harm" in result.summaries:
-        rows_by_org = {o: ctx.results(o, "harm").ordered() for o in chosen}
+        harm_ids = REGISTRY["harm"]().item_ids(ctx, BASE_ORGANISM)
+        rows_by_org = {o: ctx.results(o, "harm").ordered(harm_ids) for o in chosen}
         result.files += plots.harm_plots(rows_by_org, result.summaries["harm"], config.run_dir / "plots")
     if len(chosen) > 1 and all((config.run_dir / o / "harm.jsonl").is_file() for o in chosen):
         result.personas, files = write_personas(ctx, chosen)
