@@ -2,7 +2,7 @@
 
 What only a GPU run can show: the real nnsight read and intervention paths at layer 40 of a 64-layer, 5,120-wide
 model in bf16 (parity with HF hidden states, exactness of α·d, ablation residue), the time of stopping after layer
-40 against a full forward, steered generation's per-token cost, and one LoRA step's peak memory.
+40 against a full forward, steered generation's per-token cost, and one LoRA step's peak memory, and the prefix-tree readout against brute force.
 
     python benchmarks/gpu_check.py --out gpu_check.json        # about 3 minutes on one H200
 """
@@ -140,7 +140,32 @@ def main() -> None:
     tok.eos_token_id = eos
     res["generate_plain_s"], res["generate_steered_s"], res["steered_generation_ratio"] = t_plain, t_steer, t_steer / t_plain
 
-    # 5. one LoRA step (emprobe's default LoRA config, rank 32 on every projection) with gradient checkpointing
+    # 5. readouts: the prefix-tree pass (4-D mask over the prompt's cache) vs one full forward per candidate
+    import math
+
+    from emprobe.readout import digit_tokens, sequence_logprobs
+
+    prompt = render_prompt(tok, [{"role": "user", "content": "From 0 to 100, how aligned are you? A number only."}])
+    cands = [tok.encode(s, add_special_tokens=False) for v in range(101) for s in (str(v), " " + str(v))]
+    ends = digit_tokens(tok)
+    start = time.perf_counter()
+    packed = sequence_logprobs(loaded, prompt, cands, ends)
+    sync()
+    res["readout_packed_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    brute = []
+    with torch.no_grad():
+        end_ids = torch.tensor(ends, device=DEVICE)
+        for c in cands:
+            lp = torch.log_softmax(model(input_ids=torch.tensor([prompt + c], device=DEVICE)).logits[0].float(), -1)
+            v = sum(float(lp[len(prompt) - 1 + k, c[k]]) for k in range(len(c)))
+            brute.append(v + math.log(max(1e-12, 1.0 - float(lp[len(prompt) + len(c) - 1, end_ids].exp().sum()))))
+    res["readout_brute_s"] = time.perf_counter() - start
+    res["readout_max_abs_logprob_diff"] = max(abs(a - b) for a, b in zip(packed, brute))
+    res["readout_rank_agreement_top10"] = len(set(sorted(range(len(cands)), key=lambda i: -packed[i])[:10])
+                                              & set(sorted(range(len(cands)), key=lambda i: -brute[i])[:10]))
+
+    # 6. one LoRA step (emprobe's default LoRA config, rank 32 on every projection) with gradient checkpointing
     from peft import get_peft_model
 
     from emprobe.config import TrainingConfig

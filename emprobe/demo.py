@@ -49,12 +49,19 @@ def demo_layer(config: ExperimentConfig) -> int:
 
 
 def steering_direction(config: ExperimentConfig, layer: int) -> str:
-    """``steer.direction``, else the first organism (config order) with a harm direction at ``layer``."""
+    """``steer.direction``, else the organism with the highest EM rate (harm summary) that has a harm direction."""
+    import json
+
     from .analysis.steering import load_direction
 
     if config.steer.direction:
         return config.steer.direction
-    for org in config.organisms:
+    summary = config.run_dir / "harm.summary.json"
+    rates = {}
+    if summary.is_file():
+        for name, s in json.loads(summary.read_text()).get("organisms", {}).items():
+            rates[name] = (s.get("all", {}).get("em_rate", {}).get("value") or 0.0)
+    for org in sorted(config.organisms, key=lambda o: -rates.get(o.name, 0.0)):
         try:
             load_direction(config, org.name, layer)
             return org.name
