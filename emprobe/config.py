@@ -165,7 +165,7 @@ class SteerConfig:
     """Defaults of ``emprobe steer`` (its flags override them) and of the steering step of ``emprobe demo``."""
 
     direction: str | None = None  # None: the first organism (in config order) that has a harm direction
-    alpha: float = 4.0
+    alpha: float = 1.0  # 1 adds the full difference between the misaligned and aligned answers' means
     samples: int = 2  # samples per question (em-core + the organism's in-domain questions)
 
     def __post_init__(self) -> None:

@@ -164,3 +164,19 @@ def test_steer_bad_inputs(tmp_path, args, expected):
     result = run_cli("steer", "--config", str(config), *args, cwd=tmp_path)
     assert result.returncode == 2 and expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "runs" / "tinysteer" / "steering").exists()
+
+
+def test_statement_flags_lost_coherence_and_specificity():
+    from emprobe.analysis.steering import SteeringSpec, statement
+
+    spec = SteeringSpec("org", 3, alpha=8.0)
+    est = lambda v, lo, hi: {"value": v, "ci95": [lo, hi], "n": 20}  # noqa: E731
+    cond = lambda share: {"coherent_share": est(share, 0, 1)}  # noqa: E731
+    broken = statement({"direction": est(-0.2, -0.5, 0.0), "random": est(-0.2, -0.5, 0.0)}, spec,
+                       {"none": cond(0.9), "direction": cond(0.1), "random": cond(0.1)})
+    assert "no causal effect" in broken and "lost coherence" in broken
+    works = statement({"direction": est(0.3, 0.1, 0.5), "random": est(0.0, -0.1, 0.1)}, spec,
+                      {"none": cond(0.9), "direction": cond(0.85), "random": cond(0.9)})
+    assert "The direction matters" in works and "lost coherence" not in works
+    both = statement({"direction": est(0.3, 0.1, 0.5), "random": est(0.3, 0.1, 0.5)}, spec)
+    assert "not specific" in both

@@ -166,7 +166,7 @@ def summarize(rows: list[dict], spec: SteeringSpec, norm: float, seed: int) -> d
     aligned_change = {c: _paired(rows, "aligned", c, seed) for c in ("direction", "random")}
     return {"direction": spec.direction, "layer": spec.layer, "mode": spec.mode, "alpha": spec.alpha, "on": spec.model,
             "samples": spec.samples, "direction_norm": norm, "conditions": conditions, "em_rate_change": em_change,
-            "mean_aligned_change": aligned_change, "statement": statement(em_change, spec)}
+            "mean_aligned_change": aligned_change, "statement": statement(em_change, spec, conditions)}
 
 
 def _moves(e: dict) -> bool:
@@ -174,16 +174,23 @@ def _moves(e: dict) -> bool:
     return e["value"] is not None and lo is not None and (lo > 0 or hi < 0)
 
 
-def statement(em_change: dict, spec: SteeringSpec) -> str:
-    """One plain sentence on whether the direction moved the EM rate and the random control did not."""
+def statement(em_change: dict, spec: SteeringSpec, conditions: dict | None = None) -> str:
+    """Plain sentences on whether the direction moved the EM rate, the random control did not, and the answers
+    stayed coherent (an EM answer must be coherent, so an alpha that breaks the text hides any effect)."""
     d, r = em_change["direction"], em_change["random"]
     if d["value"] is None:
         return "no judged answers to compare yet"
+    coherence = ""
+    if conditions:
+        share = {c: conditions[c]["coherent_share"]["value"] for c in CONDITIONS}
+        if share["none"] is not None and share["direction"] is not None and share["none"] - share["direction"] > 0.3:
+            coherence = (f" Caution: the steered answers lost coherence (coherent share {share['none']:.2f} without steering, "
+                         f"{share['direction']:.2f} with it), which caps the EM rate: try a smaller alpha.")
     what = f"{'ablating' if spec.ablate else f'adding {spec.alpha:g}×'} the {spec.direction} direction at layer {spec.layer} on {spec.model}"
     fmt = lambda e: f"{e['value']:+.3f} [{e['ci95'][0]:+.3f}, {e['ci95'][1]:+.3f}]"  # noqa: E731
     head = f"{what} changed the EM rate by {fmt(d)}; a random direction of the same norm by {fmt(r)}. "
     if _moves(d) and not _moves(r):
-        return head + "The direction matters: its CI excludes zero and the random control's does not."
+        return head + "The direction matters: its CI excludes zero and the random control's does not." + coherence
     if _moves(d) and _moves(r):
-        return head + "Both moved the EM rate: the effect is not specific to this direction (try a smaller alpha)."
-    return head + "The direction's CI includes zero: no causal effect shown at this sample size."
+        return head + "Both moved the EM rate: the effect is not specific to this direction (try a smaller alpha)." + coherence
+    return head + "The direction's CI includes zero: no causal effect shown at this sample size." + coherence
