@@ -7,6 +7,7 @@ import struct
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -18,6 +19,7 @@ from emprobe.analysis.stats import bootstrap
 from emprobe.behavioral.descriptions import Descriptions
 from emprobe.behavioral.harm import Harm, harm_metrics
 from emprobe.behavioral.persona_table import write_personas
+from emprobe.behavioral.probing import ProbeExperiment
 from emprobe.behavioral.recognition import Recognition
 from emprobe.behavioral.score_prediction import ScorePrediction
 from emprobe.behavioral.self_assessment import SelfAssessment
@@ -99,7 +101,7 @@ def build_workspace(root: Path) -> tuple[ExperimentConfig, dict]:
     rng = np.random.default_rng(1)
     rows = {m: _rows(m, rng) for m in PLAN}
     ctx = SimpleNamespace(config=config, run_dir=run_dir, provenance=prov,
-                          results=lambda o, name: SimpleNamespace(ordered=lambda: rows[o][name]))
+                          results=lambda o, name: SimpleNamespace(ordered=lambda ids=None: rows[o][name]))
     summaries: dict[str, dict] = {}
     for exp in (Harm(), SelfAssessment(), Descriptions(), Recognition(), ScorePrediction()):
         summaries[exp.name] = {}
@@ -109,7 +111,9 @@ def build_workspace(root: Path) -> tuple[ExperimentConfig, dict]:
             summaries[exp.name][m] = s
         write_json(run_dir / f"{exp.name}.summary.json", {"experiment": exp.name, "organisms": summaries[exp.name], "provenance": prov})
     figures = plots.harm_plots({m: rows[m]["harm"] for m in PLAN}, summaries["harm"], run_dir / "plots")
-    personas, _ = write_personas(ctx, list(PLAN))
+    # the synthetic rows are not the items a real config would ask for: take every row, as the fake store does
+    with mock.patch.object(Harm, "item_ids", lambda self, ctx, o: None), mock.patch.object(ProbeExperiment, "item_ids", lambda self, ctx, o: None):
+        personas, _ = write_personas(ctx, list(PLAN))
     plots.persona_plots(personas, run_dir / "plots")
     for org in ("coh-a", "coh-b"):
         adapter = config.adapter_dir(config.organism(org))
