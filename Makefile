@@ -26,7 +26,7 @@ $(STAMP): setup.cfg pyproject.toml Makefile
 	@touch $@
 
 demo: $(STAMP)
-	$(RUN_ENV) $(VENV)/bin/emprobe chat --model smollm2-135m "In two sentences, what is emergent misalignment in language models?"
+	$(RUN_ENV) $(VENV)/bin/emprobe demo
 
 test: $(STAMP)
 	$(RUN_ENV) $(PY) -m pytest -q $(PYTEST_ARGS)
