@@ -102,7 +102,6 @@ def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset)
     from dataclasses import replace
 
     from .config import TrainingConfig, load_experiment
-    from .errors import EmprobeError
     from .train import TrainJob, train
     from .train.organisms import organism_jobs
 
@@ -125,6 +124,15 @@ def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset)
         else:
             click.echo(f"{job.label}: {result.steps} steps, final loss {result.final_loss:.3f}, adapter in {job.out_dir} "
                        f"(log train_log.jsonl, curve loss_curve.png)")
+
+
+def _one_layer(config, layer: int | None) -> int:
+    """``--layer`` when given, else the first of the config's ``extract.layers``."""
+    if layer is not None:
+        return layer
+    if not config.extract.layers:
+        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    return config.extract.layers[0]
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -168,7 +176,6 @@ def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_
     """Extract residual-stream activations; re-running skips finished shards."""
     from .activations import POOLINGS, run_extract
     from .config import load_experiment
-    from .errors import EmprobeError
 
     config = load_experiment(config_path)
     poolings = tuple(p.strip() for p in pooling.split(",") if p.strip())
@@ -180,9 +187,7 @@ def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_
         assert 0 <= i < n
     except (ValueError, AssertionError):
         raise EmprobeError(f"--shard {shard!r}: expected i/n with 0 <= i < n, e.g. 0/4") from None
-    chosen_layers = list(layers) or config.extract.layers
-    if not chosen_layers:
-        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    chosen_layers = list(layers) or config.extract.layers or [_one_layer(config, None)]  # the last one raises
     dirs = run_extract(config, chosen_layers, organisms=_names(organisms) or None, set_name=set_name, poolings=poolings,
                        dtype=dtype, batch_size=batch_size, shard=(i, n), remote=remote, overwrite=overwrite)
     for d in dirs:
@@ -218,12 +223,9 @@ def compare_directions_cmd(config_path, layer, organisms) -> None:
     """Difference-of-means misalignment directions, fine-tuning shifts and their cosines across organisms."""
     from .analysis.run import compare_directions
     from .config import load_experiment
-    from .errors import EmprobeError
 
     config = load_experiment(config_path)
-    if layer is None and not config.extract.layers:
-        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
-    result = compare_directions(config, layer if layer is not None else config.extract.layers[0], _names(organisms) or None)
+    result = compare_directions(config, _one_layer(config, layer), _names(organisms) or None)
     test = result["coherent_vs_inverted"]
     click.echo("coherent vs inverted: " + (f"within - between cosine {test['within_minus_between']:+.3f}, permutation p = {test['p_value']:.3f}"
                                           if test["testable"] else test["statement"]))
@@ -251,15 +253,13 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwri
     """Causal check: steer along an organism's direction (and a random one of the same norm), re-judge harm."""
     from .analysis.steering import SteeringSpec, steer
     from .config import load_experiment
-    from .errors import EmprobeError
 
     config = load_experiment(config_path)
-    if layer is None and not config.extract.layers:
-        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    layer = _one_layer(config, layer)
     direction = direction or config.steer.direction
     if not direction:
         raise EmprobeError("no direction given: pass --direction ORGANISM or set steer.direction in the config")
-    spec = SteeringSpec(direction, layer if layer is not None else config.extract.layers[0], alpha, ablate, on, samples or config.steer.samples)
+    spec = SteeringSpec(direction, layer, alpha, ablate, on, samples or config.steer.samples)
     summary = steer(config, spec, overwrite=overwrite)
     for cond in ("none", "direction", "random"):
         m = summary["conditions"][cond]
@@ -288,7 +288,6 @@ def demo_cmd(config_path, fast) -> None:
     """The whole chain: train, run-behavioral, extract, fit-probes, compare-directions, steer, report (resumable)."""
     from .config import load_experiment
     from .demo import run_demo
-    from .errors import EmprobeError
 
     if fast and config_path:
         raise EmprobeError("--fast uses experiments/demo-fast.yaml: pass either --fast or --config")

@@ -6,6 +6,7 @@ for a direction) is reported as skipped with its reason, and the chain goes on; 
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,8 +51,6 @@ def demo_layer(config: ExperimentConfig) -> int:
 
 def steering_direction(config: ExperimentConfig, layer: int) -> str:
     """``steer.direction``, else the organism with the highest EM rate (harm summary) that has a harm direction."""
-    import json
-
     from .analysis.steering import load_direction
 
     if config.steer.direction:

@@ -1,5 +1,4 @@
 """Every `emprobe ...` command the README shows parses with the real CLI, and each subcommand it uses is run by a test."""
-import re
 import shlex
 
 import click

@@ -97,10 +97,10 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
     from .. import plots
 
     out = config.run_dir / "directions"
-    directions, shifts, skipped = {}, {}, {}
+    directions, shifts, skipped, harm = {}, {}, {}, {}
     for model in _models(config, organisms):
         own = _open(config, model, "harm-answers", layer)
-        x, y = harm_xy(own)
+        x, y = harm[model] = harm_xy(own)
         try:
             directions[model] = diff_of_means(x, y, f"{model} (layer {layer})", config.seed)
         except EmprobeError as exc:
@@ -113,6 +113,7 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
     dim = len(next(iter(directions.values())))
     personas_file = config.run_dir / "personas.json"
     labels = {o: v["label"] for o, v in json.loads(personas_file.read_text())["organisms"].items()} if personas_file.is_file() else {}
+    persona = {m: labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") for m in directions}
     headline, self_report, self_report_skipped = {}, {}, {}
     for model, d in directions.items():
         sa = job_dir(config, model, "self-assessment", model) / f"layer_{layer}"
@@ -124,11 +125,11 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
             self_report[model] = float(unit(d) @ unit(diff_of_means(xs, ys, f"{model} (layer {layer}, self-assessment)", config.seed)))
         except EmprobeError as exc:
             self_report_skipped[model] = str(exc)
-        x_harm, y_harm = harm_xy(_open(config, model, "harm-answers", layer))
+        x_harm, y_harm = harm[model]
         proj = projection(np.asarray(acts.matrix("mean-answer")), d)
         said = [acts.labels[i].get("value") for i in acts.ids]
         headline[model] = {
-            "persona": labels.get(model, "reference" if model == BASE_ORGANISM else "unlabelled"),
+            "persona": persona[model],
             "self_assessment_projection": {"mean": float(proj.mean()), "sd": float(proj.std())},
             "misaligned_answers_projection": float(projection(x_harm[y_harm == 1], d).mean()),
             "aligned_answers_projection": float(projection(x_harm[y_harm == 0], d).mean()),
@@ -145,8 +146,7 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
         "headline_projection": headline,
         "cosine_harm_vs_self_report_direction": {
             "by_model": self_report, "skipped": self_report_skipped,
-            "by_persona": {p: [self_report[m] for m in self_report if labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") == p]
-                           for p in sorted({labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") for m in self_report})}},
+            "by_persona": {p: [c for m, c in self_report.items() if persona[m] == p] for p in sorted({persona[m] for m in self_report})}},
         "skipped": skipped,
         "provenance": _provenance(config),
     }

@@ -7,6 +7,7 @@ seeds, so the EM-rate changes are paired differences with bootstrap CIs.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,8 +94,6 @@ def _fingerprint(spec: SteeringSpec, direction: np.ndarray, config: ExperimentCo
 def _prepare(out: Path, fingerprint: str, overwrite: bool) -> None:
     meta = out / "meta.json"
     if meta.is_file():
-        import json
-
         if json.loads(meta.read_text()).get("fingerprint") == fingerprint:
             return
         if not overwrite:
@@ -138,10 +137,10 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
         work = [(c, b) for c in CONDITIONS for b in batches if any(f"{c}/{items[i].id}" not in results for i in b)]
         bar = tqdm(total=len(CONDITIONS) * len(items), initial=len(CONDITIONS) * len(items) - sum(len(b) for _, b in work),
                    unit="answer", desc=f"steer {spec.slug}", disable=not show_progress)
+        forwards = {"none": None} | {c: steered_forward(traced, Intervention(spec.layer, torch.from_numpy(v), spec.mode, alpha))
+                                     for c, v in vectors.items()}
         for condition, batch in work:
-            forward = None if condition == "none" else steered_forward(
-                traced, Intervention(spec.layer, torch.from_numpy(vectors[condition]), spec.mode, alpha))
-            answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings, forward=forward)
+            answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings, forward=forwards[condition])
             rows = Harm().judge_rows(ctx, spec.model, domain, [items[i] for i in batch], answers)
             results.append([{**r, "id": f"{condition}/{r['id']}", "item": r["id"], "condition": condition} for r in rows])
             bar.update(len(batch))

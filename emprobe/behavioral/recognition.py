@@ -11,6 +11,7 @@ from typing import Any
 from ..analysis.stats import bootstrap
 from ..config import BASE_ORGANISM
 from .base import RunContext, item_seed, register
+from .harm import harm_items
 from .probing import ProbeExperiment, ProbeItem, user
 from .templates import RECOGNITION_PROMPTS
 
@@ -31,8 +32,6 @@ def comparison_models(ctx: RunContext, organism: str) -> dict[str, str]:
 
 def harm_answers(ctx: RunContext, organism: str) -> dict[str, dict]:
     """The organism's first sample per question and paraphrase from ``harm``, by item id."""
-    from .harm import harm_items
-
     current = [it.id for it in harm_items(ctx.config) if it.sample == 0]
     return {r["id"]: r for r in ctx.results(organism, "harm").ordered(current)}
 
