@@ -184,3 +184,13 @@ def test_parity_smollm2(smollm2, tmp_path):
     for k, example_id in enumerate(acts.ids):
         np.testing.assert_allclose(acts.matrix("last-prompt")[k], ref[example_id][0], atol=2e-4, rtol=1e-4)
         np.testing.assert_allclose(acts.matrix("mean-answer")[k], ref[example_id][1], atol=2e-4, rtol=1e-4)
+
+
+def test_leftover_temp_files_of_a_killed_writer_are_removed(tmp_path):
+    from emprobe.activations.storage import remove_leftovers
+
+    (tmp_path / ".manifest.json.tmp-4f4hr2zr").write_text("{")
+    (tmp_path / ".shard-00003.tmp.safetensors").write_bytes(b"x")
+    (tmp_path / "shard-00001.json").write_text("{}")
+    remove_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shard-00001.json"]

@@ -18,7 +18,7 @@ from ..tracing import read_layer_outputs, wrap
 from ..train.masking import tokenize_example
 from .pooling import pool, spans
 from .sets import Example, load_set, set_label
-from .storage import done_shards, shard_name, write_shard
+from .storage import done_shards, remove_leftovers, shard_name, write_shard
 
 MAX_TOKENS = 2048
 
@@ -78,6 +78,8 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         layer_dirs = {layer: root / f"layer_{layer}" for layer in job.layers}
         for layer, d in layer_dirs.items():
             _check_fresh(d, fingerprint, job.overwrite)
+            if job.shard[1] == 1:  # sole writer: a killed earlier run's temp files can go (sharded runs: the merge run)
+                remove_leftovers(d)
         encoded = answer_spans(loaded.tokenizer, examples, MAX_TOKENS)
         size = config.extract.shard_size
         order = [i for b in length_sorted_batches([len(e[0]) for e in encoded], size) for i in b]

@@ -33,6 +33,13 @@ def write_shard(layer_dir: Path, k: int, tensors: dict[str, Any], ids: list[str]
     write_json(layer_dir / f"{shard_name(k)}.json", {"ids": ids, **meta})  # the sidecar marks the shard complete
 
 
+def remove_leftovers(layer_dir: Path) -> None:
+    """Delete the temp files of a writer that was killed before its rename (only when no other writer is active)."""
+    if layer_dir.is_dir():
+        for p in layer_dir.glob(".*.tmp*"):
+            p.unlink(missing_ok=True)
+
+
 def done_shards(layer_dir: Path, *, verify: bool = True) -> dict[int, dict]:
     """Complete shards (safetensors and sidecar both present) by index. With ``verify``, a damaged shard (a
     safetensors file cut short or unreadable, or a sidecar that is not JSON) does not count as done, so
