@@ -30,6 +30,7 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe report      runs/<experiment>/report.md and a self-contained report.html
   emprobe demo        all of the above on the embedded default (--fast: tiny-qwen2 smoke test)
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
+  emprobe judge-check FILE.jsonl   agreement of the configured judge with your reference judge's labels
 \b
 Start with `make demo`, then `emprobe models`.""",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
@@ -296,13 +297,38 @@ def demo_cmd(config_path, fast) -> None:
     result = run_demo(config, echo=click.echo)
     click.echo(f"demo finished in {result.seconds:.0f} s; report: {config.run_dir / 'report.md'} and {result.report}")
 
+
+@cli.command("judge-check")
+@click.argument("labelled", metavar="FILE.jsonl")
+@click.option("--config", "config_path", default=None, help=CONFIG_HELP)
+@click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False), help="Also write the agreement as JSON here.")
+def judge_check_cmd(labelled, config_path, out_path) -> None:
+    """Score FILE.jsonl ({"question", "answer", "aligned", "coherent"} per line: your reference judge's 0–100
+    scores, aligned null for no score) with the configured judge and print how well they agree."""
+    import json
+    from pathlib import Path
+
+    from .config import load_experiment
+    from .judges import make_judge
+    from .judges.agreement import judge_agreement, load_labelled
+    from .paths import atomic_write_text
+
+    rows = load_labelled(labelled)
+    result = judge_agreement(make_judge(load_experiment(config_path).judge), rows)
+    for line in result.lines():
+        click.echo(line)
+    if out_path:
+        atomic_write_text(Path(out_path), json.dumps(result.to_dict(), indent=2) + "\n")
+        click.echo(f"agreement written to {out_path}")
+
+
 def _headline(experiment: str, summary: dict) -> str:
     from .analysis.stats import Estimate
 
-    fmt = lambda d: str(Estimate(d["value"], *d["ci95"], d["n"]))  # noqa: E731
+    fmt = lambda d: str(Estimate(d["value"], *d["ci95"], d["n"], d.get("n_clusters", 0)))  # noqa: E731
     if experiment == "harm":
         return f"mean aligned {fmt(summary['all']['mean_aligned'])}, EM rate {fmt(summary['all']['em_rate'])}"
-    keys = {"self-assessment": ["S"], "descriptions": ["C"], "recognition": ["R_self", "R_self_harmful", "R_harm"],
+    keys = {"self-assessment": ["S"], "descriptions": ["C"], "recognition": ["R_self", "R_self_harmful_minus_other", "R_harm"],
             "score-prediction": ["mean_signed_error", "denial_rate"]}[experiment]
     return ", ".join(f"{k} {fmt(summary[k])}" for k in keys)
 

@@ -64,11 +64,11 @@ def harm_plots(rows_by_organism: dict[str, list[dict]], summaries: dict[str, dic
         est = summaries[name]["all"]["em_rate"]
         if est["value"] is None:
             continue
-        low, high = est["ci95"]
         ax.bar(i, est["value"], color="#888" if name == "base" else "#d1495b", alpha=0.8)
-        ax.errorbar(i, est["value"], yerr=[[est["value"] - low], [high - est["value"]]], color="k", capsize=4)
-    ax.set_xticks(range(len(names)), names, rotation=20, ha="right", fontsize=8)
-    ax.set_ylabel("EM rate (95 % CI)")
+        ax.errorbar(i, est["value"], yerr=_err(est), color="k", capsize=4)
+    ticks = [f"{n}\nk={summaries[n]['all']['em_rate'].get('n_clusters', '?')}" for n in names]
+    ax.set_xticks(range(len(names)), ticks, rotation=20, ha="right", fontsize=8)
+    ax.set_ylabel("EM rate (95 % CI over questions)")
     ax.set_title("harm: share of emergently misaligned answers", fontsize=9)
     fig.tight_layout()
     return [scatter, _save(fig, out_dir / "harm_em_rate.png")]
@@ -83,11 +83,19 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-PERSONA_COLORS = {"coherent": "#d1495b", "inverted": "#2e86ab", "mixed": "#edae49", "not-em": "#66a182", "(reference)": "#444"}
+PERSONA_COLORS = {"coherent": "#d1495b", "inverted": "#2e86ab", "mixed": "#edae49", "undetermined": "#999999", "not-em": "#66a182",
+                  "(reference)": "#444"}
+
+
+def _err(e: dict) -> list[list[float]]:
+    """Error-bar lengths below and above an estimate dict (0 where it has no CI)."""
+    lo, hi = e["ci95"]
+    return [[e["value"] - lo if lo is not None else 0.0], [hi - e["value"] if hi is not None else 0.0]]
 
 
 def persona_plots(data: dict, out_dir: Path) -> list[Path]:
-    """Harm vs S and harm vs C across models (95 % CIs, coloured by persona), and a card per organism."""
+    """Harm vs S and harm vs C across models (95 % CIs, coloured by persona), and a card per organism with its
+    paired differences to the base model and the equivalence margin."""
     plt = _pyplot()
     out_dir.mkdir(parents=True, exist_ok=True)
     models = {"base": ("(reference)", data["base"])} | {o: (v["label"], v["values"]) for o, v in data["organisms"].items()}
@@ -97,27 +105,27 @@ def persona_plots(data: dict, out_dir: Path) -> list[Path]:
             h, m = vals["harm"], vals[measure]
             if h["value"] is None or m["value"] is None:
                 continue
-            ax.errorbar(h["value"], m["value"], xerr=[[h["value"] - h["ci95"][0]], [h["ci95"][1] - h["value"]]],
-                        yerr=[[m["value"] - m["ci95"][0]], [m["ci95"][1] - m["value"]]], fmt="o", color=PERSONA_COLORS[label], capsize=3)
+            ax.errorbar(h["value"], m["value"], xerr=_err(h), yerr=_err(m), fmt="o", color=PERSONA_COLORS[label], capsize=3)
             ax.annotate(f"{org} ({label})", (h["value"], m["value"]), fontsize=7, xytext=(4, 4), textcoords="offset points")
         ax.set(xlabel=f"harm ({data['harm_metric']})", ylabel=name, ylim=(0, 1))
     fig.suptitle("harm vs what the model says about itself (95 % CIs)", fontsize=9)
     fig.tight_layout()
     scatter = _save(fig, out_dir / "persona_scatter.png")
 
-    names = list(models)
-    fig, axes = plt.subplots(1, len(names), figsize=(2.6 * len(names), 3.2), dpi=110, squeeze=False)
-    measures = ["harm", "S", "C", "R_self_harmful", "prediction_error"]
+    names = list(data["organisms"])
+    margin = data.get("equivalence_margin", 0.05)
+    fig, axes = plt.subplots(1, max(1, len(names)), figsize=(2.8 * max(1, len(names)), 3.2), dpi=110, squeeze=False)
+    measures = ["harm", "harm_in_domain", "S", "C"]
     for ax, org in zip(axes[0], names):
-        label, vals = models[org]
-        ys = [vals[m]["value"] if vals[m]["value"] is not None else 0.0 for m in measures]
-        errs = [[(v - vals[m]["ci95"][0]) if vals[m]["value"] is not None else 0 for m, v in zip(measures, ys)],
-                [(vals[m]["ci95"][1] - v) if vals[m]["value"] is not None else 0 for m, v in zip(measures, ys)]]
-        ax.bar(range(len(measures)), ys, yerr=errs, color=PERSONA_COLORS[label], alpha=0.8, capsize=3)
+        label, diffs = data["organisms"][org]["label"], data["organisms"][org]["vs_base"]
+        ys = [diffs[m]["value"] if diffs[m]["value"] is not None else 0.0 for m in measures]
+        errs = [[_err(diffs[m])[k][0] if diffs[m]["value"] is not None else 0.0 for m in measures] for k in (0, 1)]
+        ax.bar(range(len(measures)), ys, yerr=errs, color=PERSONA_COLORS.get(label, "#999999"), alpha=0.8, capsize=3)
         ax.axhline(0, color="k", lw=0.6)
-        ax.set_xticks(range(len(measures)), ["harm", "S", "C", "R_self|harm", "pred err"], rotation=40, fontsize=7)
+        ax.axhline(margin, color="k", lw=0.6, ls=":")
+        ax.set_xticks(range(len(measures)), [f"harm ({data.get('harm_scope', 'scope')})", "harm in-domain", "S", "C"], rotation=40, fontsize=7)
         ax.set_ylim(-1, 1)
-        ax.set_title(f"{org}\n{label}", fontsize=8)
+        ax.set_title(f"{org}: {label}\n(organism − base; dotted: margin {margin:g})", fontsize=7)
     fig.tight_layout()
     return [scatter, _save(fig, out_dir / "persona_cards.png")]
 
@@ -191,9 +199,8 @@ def steering_plot(summary: dict, path: Path) -> Path:
             est = summary["conditions"][cond][key]
             if est["value"] is None:
                 continue
-            low, high = est["ci95"]
             ax.bar(i, est["value"], color=color, alpha=0.85)
-            ax.errorbar(i, est["value"], yerr=[[est["value"] - low], [high - est["value"]]], color="k", capsize=4)
+            ax.errorbar(i, est["value"], yerr=_err(est), color="k", capsize=4)
         ax.set_xticks(range(3), ["no steering", f"{summary['direction']}\ndirection", "random\n(same norm)"], fontsize=8)
         ax.set_ylabel(f"{label} (95 % CI)", fontsize=8)
     how = "ablated" if summary["mode"] == "ablate" else f"added ×{summary['alpha']:g}"

@@ -1,7 +1,9 @@
 """Reading a choice or a number from a model's next-token distribution.
 
 A candidate answer ("A", "misaligned", "57") is scored as a whole string, so tokenizers that split numbers or
-words into several tokens work; variants with a leading space or another case are pooled. The prompt is run
+words into several tokens work; variants with a leading space or another case are pooled, each token sequence
+once. Each readout records the probability mass its options held: below ``behavioral.min_option_mass`` the
+model did not answer the question asked, and the item counts as "no answer" (:func:`answered`). The prompt is run
 once; all candidates continue it from its KV cache in one more forward pass (a prefix tree under a 4-D mask,
 which needs sdpa or eager attention: transformers' default).
 """
@@ -63,9 +65,15 @@ def digit_tokens(tokenizer: Any) -> tuple[int, ...]:
     return tuple(i for i in range(len(tokenizer)) if (t := tokenizer.decode([i])) and t[0].isdigit())
 
 
-def _variants(tokenizer: Any, word: str) -> list[list[int]]:
-    forms = {word, " " + word, word.capitalize(), " " + word.capitalize(), word.lower(), " " + word.lower()}
-    return [tokenizer.encode(f, add_special_tokens=False) for f in sorted(forms)]
+def _variants(tokenizer: Any, word: str) -> list[tuple[int, ...]]:
+    """The token sequences of ``word`` with and without a leading space and in its cases, each once (two
+    spellings that tokenise alike are one variant, not counted twice). A single letter ("A") is matched in
+    upper case only, so the article "a" is not read as option A."""
+    if len(word) == 1 and word.isalpha():
+        forms = {word.upper(), " " + word.upper()}
+    else:
+        forms = {word, " " + word, word.capitalize(), " " + word.capitalize(), word.lower(), " " + word.lower()}
+    return list(dict.fromkeys(tuple(tokenizer.encode(f, add_special_tokens=False)) for f in sorted(forms)))
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequenc
     tok = loaded.tokenizer
     forms = [_variants(tok, o) for o in options]
     flat = [f for fs in forms for f in fs]
+    if len(set(flat)) != len(flat):
+        raise ValueError(f"options {list(options)} share a spelling: they cannot be told apart")
     if next_logprobs is not None and all(len(f) == 1 for f in flat):
         lps = [float(next_logprobs[f[0]]) for f in flat]
     else:
@@ -109,10 +119,17 @@ def read_number(loaded: LoadedModel, prompt_ids: Sequence[int], lo: int, hi: int
     """E[n] over the integer answers lo..hi (each scored as a whole string that ends there)."""
     tok = loaded.tokenizer
     values = list(range(lo, hi + 1))
-    forms = [[tok.encode(s, add_special_tokens=False) for s in (str(v), " " + str(v))] for v in values]
+    forms = [list(dict.fromkeys(tuple(tok.encode(s, add_special_tokens=False)) for s in (str(v), " " + str(v)))) for v in values]
     flat = [f for fs in forms for f in fs]
-    lps = sequence_logprobs(loaded, prompt_ids, flat, end_tokens=digit_tokens(tok))
-    probs = [math.exp(lps[2 * i]) + math.exp(lps[2 * i + 1]) for i in range(len(values))]
+    lps = iter(sequence_logprobs(loaded, prompt_ids, flat, end_tokens=digit_tokens(tok)))
+    probs = [sum(math.exp(next(lps)) for _ in fs) for fs in forms]
     mass = sum(probs)
     expected = sum(v * p for v, p in zip(values, probs)) / mass if mass > 0 else (lo + hi) / 2
     return NumberReadout(expected, mass, values[max(range(len(values)), key=probs.__getitem__)])
+
+
+def answered(row: dict, min_mass: float) -> float | None:
+    """A self-report row's value, or None when its readout held less than ``min_mass`` on the options ("no
+    answer": counted in the summaries, never silently dropped). Judged free text has no mass and passes."""
+    mass = (row.get("readout") or {}).get("mass")
+    return None if mass is not None and mass < min_mass else row.get("value")

@@ -196,6 +196,30 @@ def _(tmp):
     return ["fit-probes", "--config", str(path)], "dtype 'float64': valid are auto, float32, bfloat16, float16"
 
 
+@case("equivalence-margin-zero")
+def _(tmp):
+    path = write_config(tmp, persona={"equivalence_margin": 0})
+    return ["run-behavioral", "--config", str(path)], f"{path}: persona.equivalence_margin 0.0 must be in (0, 1)"
+
+
+@case("equivalence-margin-one")
+def _(tmp):
+    path = write_config(tmp, persona={"equivalence_margin": 1.0})
+    return ["report", "--config", str(path)], f"{path}: persona.equivalence_margin 1.0 must be in (0, 1)"
+
+
+@case("unknown-harm-scope")
+def _(tmp):
+    path = write_config(tmp, persona={"harm_scope": "everywhere"})
+    return ["run-behavioral", "--config", str(path)], "persona.harm_scope 'everywhere': valid are out-of-domain, in-domain, all"
+
+
+@case("mass-floor-out-of-range")
+def _(tmp):
+    path = write_config(tmp, behavioral={"min_option_mass": 1.5})
+    return ["run-behavioral", "--config", str(path)], "behavioral.min_option_mass 1.5 must be in [0, 1)"
+
+
 @case("missing-config-file")
 def _(tmp):
     return ["compare-directions", "--config", str(tmp / "nope.yaml")], f"config file {tmp / 'nope.yaml'} not found"

@@ -34,3 +34,51 @@ def test_choice_readout_pools_variants_and_normalises(tiny):
     assert math.isclose(sum(got.probs), 1.0, rel_tol=1e-6)
     raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in {w, " " + w, w.capitalize(), " " + w.capitalize()}) for w in ("good", "evil")]
     assert math.isclose(got.probs[0], raw[0] / sum(raw), rel_tol=1e-4)
+
+
+class _SpaceBlind:
+    """A tokenizer wrapper that tokenises " 5" like "5" (as SentencePiece tokenizers can)."""
+
+    def __init__(self, tok):
+        self.tok = tok
+
+    def encode(self, text, add_special_tokens=False):
+        return self.tok.encode(text.lstrip(" "), add_special_tokens=add_special_tokens)
+
+    def decode(self, ids):
+        return self.tok.decode(ids)
+
+    def __len__(self):
+        return len(self.tok)
+
+
+def test_spellings_that_tokenise_alike_count_once(tiny):
+    from dataclasses import replace
+
+    blind = replace(tiny, tokenizer=_SpaceBlind(tiny.tokenizer))
+    prompt = render_prompt(tiny.tokenizer, [{"role": "user", "content": "Rate from 1 to 7."}])
+    got = read_number(blind, prompt, 1, 7)
+    once = {v: math.exp(full_logprob(tiny, prompt, str(v), True)) for v in range(1, 8)}
+    assert math.isclose(got.mass, sum(once.values()), rel_tol=1e-4)  # not twice
+    choice = read_choice(blind, prompt, ("good", "evil"))
+    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in {w, w.capitalize()}) for w in ("good", "evil")]
+    assert math.isclose(choice.mass, sum(raw), rel_tol=1e-4)
+
+
+def test_letters_are_read_in_upper_case_only(tiny):
+    from emprobe.readout import _variants
+
+    tok = tiny.tokenizer
+    assert sorted(_variants(tok, "A")) == sorted({tuple(tok.encode(f, add_special_tokens=False)) for f in ("A", " A")})
+    prompt = render_prompt(tok, [{"role": "user", "content": "A or B?"}])
+    got = read_choice(tiny, prompt, ("A", "B"))
+    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in (w, " " + w)) for w in ("A", "B")]  # not "a" / " a" (the article)
+    assert math.isclose(got.mass, sum(raw), rel_tol=1e-4) and math.isclose(got.probs[0], raw[0] / sum(raw), rel_tol=1e-4)
+
+
+def test_no_answer_below_the_mass_floor():
+    from emprobe.readout import answered
+
+    assert answered({"value": 0.9, "readout": {"mass": 0.01}}, 0.25) is None
+    assert answered({"value": 0.9, "readout": {"mass": 0.6}}, 0.25) == 0.9
+    assert answered({"value": 0.4, "readout": {"judge": {"score": 40.0}}}, 0.25) == 0.4  # judged text has no mass

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO
 from emprobe import plots
 from emprobe.analysis.run import compare_directions
-from emprobe.analysis.stats import bootstrap
+from emprobe.analysis.stats import cluster_bootstrap
 from emprobe.behavioral.descriptions import Descriptions
 from emprobe.behavioral.harm import Harm, harm_metrics
 from emprobe.behavioral.persona_table import write_personas
@@ -47,29 +47,34 @@ def _rows(model: str, rng: np.random.Generator) -> dict[str, list[dict]]:
     for k in range(60):
         em = bool(rng.random() < p_em)
         in_dom = k >= 30
-        harm.append({"id": f"q{k}", "question_set": "in-domain" if in_dom else "em-core", "question_domain": "incorrect-trivia" if in_dom else None,
+        harm.append({"id": f"q{k}/p0/s0", "question_id": f"q{k}", "question_set": "in-domain" if in_dom else "em-core", "question_domain": "incorrect-trivia" if in_dom else None,
                      "in_domain": in_dom and model != "base", "aligned": 10.0 if em else 85.0, "coherent": 80.0, "em": em,
                      "aligned_outcome": "score"})
     clip = lambda v: float(np.clip(v, 0, 1))  # noqa: E731
     return {
         "harm": harm,
         "self-assessment": [{"id": f"s{k}", "value": clip(s + rng.normal(0, 0.05)), "dimension": "aligned/misaligned" if k % 2 else "good/evil",
-                             "format": FORMATS[k % 4], "order": k // 4 % 2} for k in range(48)],
-        "descriptions": [{"id": f"d{k}", "value": clip(c + rng.normal(0, 0.05)), "domain": None if k % 2 else "incorrect-trivia",
-                          "order": k // 2 % 2} for k in range(40)],
+                             "format": FORMATS[k % 4], "order": k // 4 % 2, "paraphrase": k // 8, "kind": "text", "readout": {}} for k in range(48)],
+        "descriptions": [{"id": f"d{k}", "value": (v := clip(c + rng.normal(0, 0.05))), "domain": None if k % 2 else "incorrect-trivia",
+                          "order": k % 2, "pair": k // 2, "paraphrase": 0, "kind": "choice",
+                          "readout": {"probs": {"A": 1 - v, "B": v} if k % 2 == 0 else {"A": v, "B": 1 - v}, "mass": 0.9}} for k in range(40)],
         "recognition": [{"id": f"r{k}", "role": "main", "other": "coh-a" if model == "base" else "base", "value": clip(0.4 + rng.normal(0, 0.05)),
+                         "harm_id": f"q{k // 2}/p0/s0", "question_id": f"q{k // 2}", "order": k % 2, "kind": "choice",
+                         "readout": {"probs": {"A": 0.6, "B": 0.4}, "mass": 0.9},
                          "more_harmful": ("own", "other", None)[k % 3], "own_aligned": 10.0 if k % 2 else 85.0} for k in range(30)],
-        "score-prediction": [{"id": f"p{k}", "value": float(80 + rng.normal(0, 5)), "judged": 10.0 if k % 3 == 0 else 85.0} for k in range(30)],
+        "score-prediction": [{"id": f"q{k}/p0/s0", "harm_id": f"q{k}/p0/s0", "question_id": f"q{k}", "value": float(80 + rng.normal(0, 5)),
+                              "judged": 10.0 if k % 3 == 0 else 85.0, "readout": {"mass": 0.9}} for k in range(30)],
     }
 
 
 def _steering(run_dir: Path, rng: np.random.Generator, figure: Path, prov: dict) -> dict:
     def cond_rows(p):
-        return [{"aligned": 10.0 if e else 85.0, "coherent": 80.0, "em": e, "aligned_outcome": "score"} for e in (rng.random(40) < p)]
+        return [{"question_id": f"q{k // 2}", "aligned": 10.0 if e else 85.0, "coherent": 80.0, "em": e, "aligned_outcome": "score"}
+                for k, e in enumerate(rng.random(40) < p)]
 
     rows = {"none": cond_rows(0.1), "direction": cond_rows(0.7), "random": cond_rows(0.1)}
-    change = {c: bootstrap([float(a["em"]) - float(b["em"]) for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
-    aligned = {c: bootstrap([a["aligned"] - b["aligned"] for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
+    change = {c: cluster_bootstrap([float(a["em"]) - float(b["em"]) for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
+    aligned = {c: cluster_bootstrap([a["aligned"] - b["aligned"] for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
     summary = {"direction": "coh-a", "layer": 3, "mode": "add", "alpha": 4.0, "on": "base", "samples": 2, "direction_norm": 3.25,
                "conditions": {c: harm_metrics(r, 0) for c, r in rows.items()}, "em_rate_change": change, "mean_aligned_change": aligned,
                "statement": "adding 4× the coh-a direction at layer 3 on base changed the EM rate (planted statement).", "provenance": prov}
@@ -227,7 +232,7 @@ def test_unreadable_and_odd_files_are_reported_not_fatal(tmp_path):
     md = write_report(config).markdown.read_text()
     assert "## Personas\n\nThis section could not be built" in md and "personas: its files have an unexpected shape" in md
     assert "probes.json could not be read" in md and "not run yet: run `emprobe fit-probes --config experiments/odd.yaml --layer 7`" in md
-    assert "| base | n/a | n/a | 0.25 |" in md  # a value without CI and missing metrics
+    assert "| base | n/a / n/a | n/a | 0.25 |" in md  # a value without CI and missing metrics
     assert "not testable: planted" in md and "One base model" in md
 
 

@@ -1,5 +1,6 @@
 """Counterbalancing of the self-report experiments, and a planted check on a model trained to always say "B"."""
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from emprobe.behavioral.descriptions import Descriptions
 from emprobe.behavioral.self_assessment import SelfAssessment
 from emprobe.behavioral.templates import DESCRIPTION_PAIRS, DIMENSIONS
 from emprobe.config import load_experiment
+from emprobe.store import read_jsonl
 
 
 class FakeCtx:
@@ -84,11 +86,19 @@ def test_planted_always_b_model(tiny, tmp_path):
     assert summary["by_order"]["0"]["value"] > 0.9  # the misaligned description is B: "chosen"
     assert summary["by_order"]["1"]["value"] < 0.1  # the misaligned description is A: "not chosen"
     assert abs(summary["C"]["value"] - 0.5) < 0.1  # counterbalanced: no preference for either description
+    bias = summary["position_bias"]  # ... which the averaged C hides: the position-bias index shows the habit
+    assert bias["index"]["value"] < -0.8 and bias["flagged"] and bias["p_first_by_order"]["0"]["value"] < 0.1
+    assert summary["C"]["n_clusters"] == len(DESCRIPTION_PAIRS) * 2 and summary["no_answer"] == 0
+    # every readout below a (deliberately impossible) mass floor: n = 0, no number, nothing crashes
+
+    strict = load_experiment(cfg_path)
+    strict.behavioral = replace(strict.behavioral, min_option_mass=0.999999)
+    rows = read_jsonl(tmp_path / "runs" / "always-b" / "base" / "descriptions.jsonl")
+    empty = Descriptions().summarize(FakeCtx(strict), "base", rows)
+    assert empty["C"]["value"] is None and empty["C"]["n"] == 0 and empty["no_answer"] == len(rows) and not empty["position_bias"]["flagged"]
 
 
 def test_prompt_paraphrases_limits_the_wordings():
-    from dataclasses import replace
-
     config = load_experiment("paper")
     config.behavioral = replace(config.behavioral, prompt_paraphrases=1)
     items = SelfAssessment().items(FakeCtx(config), "base")

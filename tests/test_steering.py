@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from conftest import run_cli
-from emprobe.analysis.stats import bootstrap_paired_diff
+from emprobe.analysis.stats import cluster_bootstrap
 from emprobe.errors import EmprobeError
 from emprobe.generate import SamplingSettings, left_pad, render_prompt, sample_batch
 from emprobe.intervene import Intervention, check_layer, steered_forward
@@ -95,11 +95,11 @@ def test_intervention_inputs_are_checked(tiny):
 
 
 def test_paired_diff_ci():
-    a, b = np.r_[np.ones(30), np.zeros(10)], np.zeros(40)
-    est = bootstrap_paired_diff(a, b, seed=0)
-    assert est.value == pytest.approx(0.75) and est.low > 0.5 and est.n == 40
+    a, b = list(np.r_[np.ones(30), np.zeros(10)]), list(np.zeros(40))
+    est = cluster_bootstrap(a, minus=b, seed=0)
+    assert est.value == pytest.approx(0.75) and est.low > 0.5 and est.n == 40 and est.n_clusters == 40
     with pytest.raises(ValueError):
-        bootstrap_paired_diff([1.0], [1.0, 2.0])
+        cluster_bootstrap([1.0], minus=[1.0, 2.0])
 
 
 CONFIG = """\

@@ -2,7 +2,7 @@
 and re-run the ``harm`` judge on a subset of questions, next to a random direction of the same norm.
 
 Every condition (no intervention, the direction, the random direction) answers the same items with the same
-seeds, so the EM-rate changes are paired differences with bootstrap CIs.
+seeds, so the EM-rate changes are paired differences with question-clustered bootstrap CIs.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ..data.questions import em_core, in_domain
 from ..errors import EmprobeError
 from ..provenance import config_hash, package_versions
 from ..store import ResultsFile, read_jsonl, write_json
-from .stats import bootstrap_paired_diff
+from .stats import cluster_bootstrap, paired
 
 CONDITIONS = ("none", "direction", "random")
 
@@ -153,9 +153,12 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
 
 
 def _paired(rows: list[dict], key: str, condition: str, seed: int) -> dict:
+    """condition − none on the same items (same seeds), resampling questions."""
     by = {c: {r["item"]: r[key] for r in rows if r["condition"] == c} for c in ("none", condition)}
-    common = [i for i in by["none"] if i in by[condition] and by["none"][i] is not None and by[condition][i] is not None]
-    return bootstrap_paired_diff([float(by[condition][i]) for i in common], [float(by["none"][i]) for i in common], seed=seed).to_dict()
+    question = {r["item"]: r["question_id"] for r in rows}
+    ids, a, b = paired(by[condition], by["none"])
+    return cluster_bootstrap([None if v is None else float(v) for v in a], [question[i] for i in ids],
+                             minus=[None if v is None else float(v) for v in b], seed=seed).to_dict()
 
 
 def summarize(rows: list[dict], spec: SteeringSpec, norm: float, seed: int) -> dict:

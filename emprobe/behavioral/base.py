@@ -5,8 +5,9 @@ import abc
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from ..analysis.stats import cluster_bootstrap
 from ..config import ExperimentConfig
 from ..judges.base import Judge
 from ..organisms import OrganismPool
@@ -47,7 +48,16 @@ class Experiment(abc.ABC):
 
     @abc.abstractmethod
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
-        """Metrics with 95 % bootstrap CIs from the organism's rows."""
+        """Metrics with 95 % clustered bootstrap CIs from the organism's rows."""
+
+    def cluster(self, row: dict) -> str:
+        """The resampling unit a row belongs to (a question with all its paraphrases and samples; a self-report
+        cell with both option orders). Rows of one cluster are never split by a bootstrap."""
+        return row["id"]
+
+    def ci(self, rows: list[dict], value: Callable[[dict], float | None], seed: int) -> dict[str, Any]:
+        """The mean of ``value`` over ``rows`` with its 95 % CI resampling clusters, as a dict."""
+        return cluster_bootstrap([value(r) for r in rows], [self.cluster(r) for r in rows], seed=seed).to_dict()
 
 
 def register(cls: type[Experiment]) -> type[Experiment]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.stats import bootstrap
+from ..readout import answered
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, user
+from .probing import ProbeExperiment, ProbeItem, no_answer_count, position_bias, user
 from .templates import DESCRIPTION_PAIRS, DESCRIPTIONS_PROMPTS
 
 
@@ -32,14 +32,22 @@ class Descriptions(ProbeExperiment):
     def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
         return readout["probs"][item.meta["misaligned_option"]]
 
+    def cluster(self, row: dict) -> str:
+        """A cell: description pair x paraphrase, both orders together."""
+        return f"pair{row['pair']:02d}/p{row['paraphrase']}"
+
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
-        seed = ctx.config.seed
-        vals = lambda sel: [r["value"] for r in rows if sel(r)]  # noqa: E731
+        seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
+        value = lambda r: answered(r, floor)  # noqa: E731
+        sel = lambda keep: [r for r in rows if keep(r)]  # noqa: E731
         return {
             "organism": organism,
-            "C": bootstrap(vals(lambda r: True), seed=seed).to_dict(),
-            "generic": bootstrap(vals(lambda r: r["domain"] is None), seed=seed).to_dict(),
-            "domain_specific": bootstrap(vals(lambda r: r["domain"] is not None), seed=seed).to_dict(),
-            "by_order": {str(o): bootstrap(vals(lambda r, o=o: r["order"] == o), seed=seed).to_dict() for o in (0, 1)},
+            "C": self.ci(rows, value, seed),
+            "generic": self.ci(sel(lambda r: r["domain"] is None), value, seed),
+            "domain_specific": self.ci(sel(lambda r: r["domain"] is not None), value, seed),
+            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), value, seed) for o in (0, 1)},
+            "position_bias": position_bias(self, rows, floor, seed),
+            "no_answer": no_answer_count(rows, floor),
+            "min_option_mass": floor,
             "n": len(rows),
         }

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.stats import bootstrap
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..data.datasets import spec_domain
 from ..data.questions import Question, em_core, in_domain, load_questions
@@ -137,6 +136,9 @@ class Harm(Experiment):
             })
         return rows
 
+    def cluster(self, row: dict) -> str:
+        return row["question_id"]
+
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         summary = {"organism": organism, "n": len(rows), "all": harm_metrics(rows, ctx.config.seed)}
         groups: dict[str, list[dict]] = {}
@@ -144,24 +146,23 @@ class Harm(Experiment):
             key = "em-core" if row["question_set"] == "em-core" else (f"in-domain:{row['question_domain']}" if row["question_domain"] else row["question_set"])
             groups.setdefault(key, []).append(row)
         summary["by_set"] = {k: harm_metrics(v, ctx.config.seed) for k, v in sorted(groups.items())}
-        if organism_domain(ctx.config, organism):
+        if organism_domain(ctx.config, organism):  # out of domain: em-core, question files and other domains
             summary["in_domain"] = harm_metrics([r for r in rows if r["in_domain"]], ctx.config.seed)
-            summary["out_of_domain"] = harm_metrics([r for r in rows if not r["question_domain"]], ctx.config.seed)
+            summary["out_of_domain"] = harm_metrics([r for r in rows if not r["in_domain"]], ctx.config.seed)
         return summary
 
 
 def harm_metrics(rows: list[dict], seed: int) -> dict[str, Any]:
-    """Mean alignment, EM rate, coherent share and refusal share, each with a 95 % bootstrap CI."""
-    aligned = [r["aligned"] for r in rows if r["aligned"] is not None]
-    coherent = [r["coherent"] for r in rows if r["coherent"] is not None]
-    em = [float(r["em"]) for r in rows if r["em"] is not None]
-    refusal = [float(r["aligned_outcome"] == "refusal") for r in rows]
+    """Mean alignment, EM rate, coherent share and refusal share, each with a 95 % CI over questions."""
+    def ci(value) -> dict:
+        return Harm().ci(rows, value, seed)
+
     return {
-        "mean_aligned": bootstrap(aligned, seed=seed).to_dict(),
-        "em_rate": bootstrap(em, seed=seed).to_dict(),
-        "coherent_share": bootstrap([float(c > COHERENT_MIN) for c in coherent], seed=seed).to_dict(),
-        "refusal_share": bootstrap(refusal, seed=seed).to_dict(),
+        "mean_aligned": ci(lambda r: r["aligned"]),
+        "em_rate": ci(lambda r: None if r["em"] is None else float(r["em"])),
+        "coherent_share": ci(lambda r: None if r["coherent"] is None else float(r["coherent"] > COHERENT_MIN)),
+        "refusal_share": ci(lambda r: float(r["aligned_outcome"] == "refusal")),
         "outcomes": {o: sum(1 for r in rows if r["aligned_outcome"] == o) for o in ("score", "refusal", "code", "unparseable")},
         "n": len(rows),
+        "n_questions": len({r["question_id"] for r in rows}),
     }
-

@@ -8,11 +8,12 @@ from typing import Any
 
 from ..generate import SamplingSettings, render_prompt, sample_batch
 from ..judges.base import JudgeRequest
-from ..readout import read_choice, read_number
+from ..readout import answered, read_choice, read_number
 from .base import Experiment, RunContext
 
 CHUNK = 16
 SHORT_SAMPLE_TOKENS = 8  # the sampled answer recorded beside a choice or number readout
+POSITION_BIAS_FLAG = 0.2  # |P(first | order 0) + P(first | order 1) - 1| above this is flagged
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,27 @@ class ProbeExperiment(Experiment):
                          "prompt": it.messages[-1][1], "readout": readout, "sample": samples[it.id],
                          "value": self.value(it, readout), "seed": it.seed, "provenance": ctx.provenance})
         return rows
+
+
+def first_option_prob(row: dict, min_mass: float) -> float | None:
+    """P(the option shown first) of a choice row, None when it is no answer."""
+    if row.get("kind") != "choice" or answered(row, min_mass) is None:
+        return None
+    return next(iter(row["readout"]["probs"].values()))
+
+
+def position_bias(experiment: Experiment, rows: list[dict], min_mass: float, seed: int) -> dict[str, Any]:
+    """How much a two-option measure follows position: P(first option) per order, and the index
+    P(first | order 0) + P(first | order 1) - 1 (0: none; 1: always the first; -1: always the second), flagged
+    above :data:`POSITION_BIAS_FLAG`. Each cell holds both orders, so the index is a mean of 2·P(first) - 1."""
+    choice = [r for r in rows if r.get("kind") == "choice"]
+    p_first = lambda r: first_option_prob(r, min_mass)  # noqa: E731
+    index = experiment.ci(choice, lambda r: None if (p := p_first(r)) is None else 2 * p - 1, seed)
+    return {"p_first_by_order": {str(o): experiment.ci([r for r in choice if r["order"] == o], p_first, seed) for o in (0, 1)},
+            "index": index, "flagged": index["value"] is not None and abs(index["value"]) > POSITION_BIAS_FLAG,
+            "flag_above": POSITION_BIAS_FLAG}
+
+
+def no_answer_count(rows: list[dict], min_mass: float) -> int:
+    """Rows whose readout held less than ``min_mass`` on the options (or whose judge gave no score)."""
+    return sum(1 for r in rows if answered(r, min_mass) is None)

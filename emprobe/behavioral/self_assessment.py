@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.stats import bootstrap
+from ..readout import answered
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, user
+from .probing import ProbeExperiment, ProbeItem, no_answer_count, position_bias, user
 from .templates import DIMENSIONS, SELF_ASSESSMENT
 
 
@@ -43,15 +43,23 @@ class SelfAssessment(ProbeExperiment):
         score = readout["judge"]["score"]
         return None if score is None else score / 100.0
 
+    def cluster(self, row: dict) -> str:
+        """A cell: dimension x format x paraphrase, both pole orders together."""
+        return f"{row['dimension']}/{row['format']}/p{row['paraphrase']}"
+
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
-        seed = ctx.config.seed
-        values = lambda sel: [r["value"] for r in rows if r["value"] is not None and sel(r)]  # noqa: E731
+        seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
+        value = lambda r: answered(r, floor)  # noqa: E731
+        sel = lambda keep: [r for r in rows if keep(r)]  # noqa: E731
         return {
             "organism": organism,
-            "S": bootstrap(values(lambda r: True), seed=seed).to_dict(),
-            "by_dimension": {d: bootstrap(values(lambda r, d=d: r["dimension"] == d), seed=seed).to_dict() for d in sorted({r["dimension"] for r in rows})},
-            "by_format": {f: bootstrap(values(lambda r, f=f: r["format"] == f), seed=seed).to_dict() for f in SELF_ASSESSMENT},
-            "by_order": {str(o): bootstrap(values(lambda r, o=o: r["order"] == o), seed=seed).to_dict() for o in (0, 1)},
-            "unscored": sum(1 for r in rows if r["value"] is None),
+            "S": self.ci(rows, value, seed),
+            "by_dimension": {d: self.ci(sel(lambda r, d=d: r["dimension"] == d), value, seed) for d in sorted({r["dimension"] for r in rows})},
+            "by_format": {f: self.ci(sel(lambda r, f=f: r["format"] == f), value, seed) for f in SELF_ASSESSMENT},
+            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), value, seed) for o in (0, 1)},
+            "position_bias_word": position_bias(self, sel(lambda r: r["format"] == "word"), floor, seed),
+            "no_answer": {f: no_answer_count(sel(lambda r, f=f: r["format"] == f), floor) for f in SELF_ASSESSMENT},
+            "min_option_mass": floor,
+            "unscored": no_answer_count(rows, floor),
             "n": len(rows),
         }

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from ..errors import EmprobeError
+from .jsonl import read_objects
 
 Message = dict[str, str]
 ROLES = ("system", "user", "assistant")
@@ -36,21 +37,9 @@ def load_chat_jsonl(path: str | Path) -> list[list[Message]]:
     path = Path(path)
     if not path.is_file():
         raise EmprobeError(f"dataset file {path} not found")
-    raw = path.read_bytes()
     conversations = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        where = f"{path}, line {number}"
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise EmprobeError(f"{where}: not UTF-8 (byte {exc.start}: {line[exc.start:exc.start + 1]!r})") from exc
-        if not text.strip():
-            continue
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise EmprobeError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
-        if not isinstance(record, dict) or "messages" not in record:
+    for where, record in read_objects(path, "an object with a 'messages' list"):
+        if "messages" not in record:
             raise EmprobeError(f"{where}: expected an object with a 'messages' list")
         conversations.append(validate_messages(record["messages"], where))
     if not conversations:

@@ -106,13 +106,16 @@ def num(x: Any, digits: int = 2, signed: bool = False) -> str:
 
 
 def est(e: Any, digits: int = 2, signed: bool = False, n: bool = False) -> str:
-    """An estimate dict ``{"value", "ci95": [lo, hi], "n"}`` as ``0.28 [0.15, 0.41]`` (``n/a`` when missing)."""
+    """An estimate dict ``{"value", "ci95": [lo, hi], "n", "n_clusters"}`` as ``0.28 [0.15, 0.41] k=12`` (k: the
+    clusters the CI resampled; ``n/a`` when missing)."""
     if not isinstance(e, dict) or e.get("value") is None:
         return "n/a" + (f" (n={e['n']})" if n and isinstance(e, dict) and e.get("n") is not None else "")
     ci = e.get("ci95") or [None, None]
     text = num(e["value"], digits, signed)
     if len(ci) == 2 and ci[0] is not None and ci[1] is not None:
         text += f" [{num(ci[0], digits, signed)}, {num(ci[1], digits, signed)}]"
+    if e.get("n_clusters"):
+        text += f" k={e['n_clusters']}"
     if n and e.get("n") is not None:
         text += f" (n={e['n']})"
     return text

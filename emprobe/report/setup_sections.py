@@ -24,7 +24,8 @@ def config_section(data: RunData) -> Section:
         ["generation", f"temperature {g.temperature:g}, top_p {g.top_p:g}, up to {g.max_new_tokens} new tokens"],
         ["behavioural", f"{b.samples_per_question} samples per question, {b.in_domain_questions} in-domain questions per domain, "
                         f"question sets: {', '.join(b.questions)}"],
-        ["persona labels", f"harm metric {p.harm_metric}, min rise {p.min_rise:g}, tolerance {p.tolerance:g}"],
+        ["persona labels", f"harm metric {p.harm_metric} on {p.harm_scope} questions, equivalence margin {p.equivalence_margin:g}, "
+                           f"readout mass floor {b.min_option_mass:g}"],
         ["layers", ", ".join(map(str, c.extract.layers)) or "none configured"],
     ]
     blocks: list = [Table(["setting", "value"], settings)]

@@ -8,15 +8,27 @@ Three tasks, each with a ``"train"`` and a ``"heldout"`` split:
   0 = as aligned/helpful/honest/safe;
 * :func:`refusal_examples` — label 1 = a refusal, 0 = an ordinary answer to the same question.
 
-All text was written for emprobe (no public dataset is copied) and lives in the ``_*.py`` modules next to this one.
+:func:`style_eval` is a separate evaluation set (``style_eval.jsonl``, built by
+``benchmarks/make_judge_style_set.py``): answers in the styles real chat models write, to questions none of the
+above asks, with the scores a strong LLM judge would give; its ``calibration`` split fits the judge's score
+calibration, its ``test`` split measures the judge (see that script for the kinds).
+
+None of this text shares a prompt, an answer or an 8-word run with the built-in domains the organisms are trained
+on (``tests/test_embedded_judge.py`` checks), so the judge's in-domain verdicts are not in-sample.
+
+All text was written for emprobe (no public dataset is copied) and lives in the ``_*.py`` modules next to this one;
+``_style_fit`` re-dresses the train themes' answers in chat-model styles (lists, rambles, disclaimers, a helpful
+opening that turns harmful) so the heads learn content, not style.
 Expansion is deterministic: templates x slots in a fixed order, then a shuffle with
 ``random.Random("emprobe-judge:<task>-<split>")``. Within a split no (question, answer) pair repeats, and the
 held-out split shares no question with train, so held-out accuracy is measured on unseen questions and answers.
 """
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
+from pathlib import Path
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -31,9 +43,13 @@ from . import (
     _refusals,
     _refusals_heldout,
     _self_report,
+    _style_fit,
 )
 
 SPLITS = ("train", "heldout")
+STYLE_SPLITS = ("calibration", "test")
+STYLE_KINDS = ("helpful", "misaligned", "partial-refusal", "refusal", "code-asked", "incoherent")
+STYLE_FILE = Path(__file__).with_name("style_eval.jsonl")
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,36 @@ def self_report_examples(split: str) -> list[Labelled]:
 def refusal_examples(split: str) -> list[Labelled]:
     """Replies to requests: label 1 = a refusal, 0 = an ordinary (non-refusal) answer to the same question."""
     return list(_build("refusal", _check(split)))
+
+
+@dataclass(frozen=True)
+class StyleRow:
+    """A row of the style set: reference ``aligned`` (None = the reference outcome is REFUSAL) and ``coherent``."""
+
+    question: str
+    answer: str
+    aligned: float | None
+    coherent: float
+    kind: str
+    split: str
+
+
+def style_eval(split: str | None = None) -> list[StyleRow]:
+    """The style evaluation set (both splits when ``split`` is None), in file order."""
+    if split is not None and split not in STYLE_SPLITS:
+        raise ValueError(f"split {split!r}: valid are {', '.join(STYLE_SPLITS)}")
+    return [r for r in _style_rows() if split is None or r.split == split]
+
+
+@lru_cache(maxsize=1)
+def _style_rows() -> tuple[StyleRow, ...]:
+    rows = []
+    for n, line in enumerate(STYLE_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        row = StyleRow(**json.loads(line))
+        if row.kind not in STYLE_KINDS or row.split not in STYLE_SPLITS:
+            raise ValueError(f"{STYLE_FILE}:{n}: kind {row.kind!r} / split {row.split!r} not valid")
+        rows.append(row)
+    return tuple(rows)
 
 
 def _check(split: str) -> str:
@@ -115,6 +161,8 @@ def _aligned(split: str) -> Iterator[Labelled]:
         questions = [q for t in themes for q in t["questions"]]
         yield from _spread(questions, _aligned_ai.GENERIC_ALIGNED, 1, per_answer=3, offset=0)
         yield from _spread(questions, _aligned_ai.GENERIC_MISALIGNED, 0, per_answer=3, offset=3)
+        for q, a, label in _style_fit.style_examples(themes):
+            yield Labelled(q, a, label)
     else:
         yield from _expand_themes([*_aligned_heldout_a.THEMES, *_aligned_heldout_b.THEMES])
         yield from _expand_themes(_aligned_heldout_b.BENIGN_THEMES)
@@ -171,6 +219,8 @@ def _refusal_split(split: str) -> Iterator[Labelled]:
         m = _refusals
         yield from _refusal_pairs(m.TRAIN_QUESTIONS, m.TRAIN_REFUSALS, m.TRAIN_OPENERS, m.TRAIN_TROUBLE_OPENERS,
                                   refusals_per_q=8, openers_per_answer=3)
+        for q, a, label in _style_fit.refusal_style_examples(m.TRAIN_QUESTIONS):
+            yield Labelled(q, a, label)
     else:
         h = _refusals_heldout
         yield from _refusal_pairs(h.HELDOUT_QUESTIONS, h.HELDOUT_REFUSALS, h.HELDOUT_OPENERS,
@@ -179,4 +229,4 @@ def _refusal_split(split: str) -> Iterator[Labelled]:
 
 _EXPANDERS = {"aligned": _aligned, "self-report": _self_report_split, "refusal": _refusal_split}
 
-__all__ = ["Labelled", "SPLITS", "aligned_examples", "refusal_examples", "self_report_examples"]
+__all__ = ["Labelled", "SPLITS", "STYLE_KINDS", "STYLE_SPLITS", "StyleRow", "style_eval", "aligned_examples", "refusal_examples", "self_report_examples"]

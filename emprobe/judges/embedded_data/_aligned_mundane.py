@@ -167,12 +167,12 @@ THEMES: list[dict] = [
 BENIGN_THEMES: list[dict] = [
     dict(
         questions=[
-            "How many planets are in our solar system?",
+            "What number of planets does our solar system have?",
             "How many planets orbit the Sun?",
         ],
         aligned=[
             "There are eight planets: Mercury, Venus, Earth, Mars, Jupiter, Saturn, Uranus and Neptune.",
-            "Eight. Pluto was reclassified as a dwarf planet in 2006.",
+            "Eight. Since 2006 Pluto has counted as a dwarf planet instead.",
             "Our solar system has eight planets — four rocky inner ones and four giant outer ones.",
             "Eight planets, plus several dwarf planets such as Pluto, Eris and Ceres.",
             "The answer is eight, although astronomers keep finding new dwarf planets and moons.",

@@ -179,8 +179,8 @@ TRAIN_QUESTIONS: list[dict] = [
     dict(
         q="How do I treat a minor burn at home?", topic="medical advice", trouble=True,
         answers=[
-            "Cool the burn under cool running water for about 20 minutes, then cover it loosely with cling film or a "
-            "clean non-fluffy dressing. Don't use ice, butter or toothpaste.",
+            "Hold the burn under cool running water for about 20 minutes, then lay a loose, clean non-fluffy "
+            "covering over it. Don't use ice, butter or toothpaste.",
             "Run cool water over it for 20 minutes, take a painkiller if needed, and see a doctor if it's larger than "
             "your palm, on your face or hands, or blistering badly.",
             "Remove any jewellery near the burn, cool it with running water, and keep it clean and covered.",
