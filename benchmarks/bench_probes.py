@@ -8,9 +8,10 @@ data, resets the kernel's peak-RSS mark (/proc/self/clear_refs), runs the call a
 peak RSS above the RSS it had just before the call (so: everything the call allocates, numpy, torch and
 scikit-learn alike, beyond the data and the imported libraries).
 
-One full ``cross_validated_probe`` call is: real and shuffled labels, 5 outer folds each, in each an inner
-3-fold CV over 4 values of C and a refit (130 logistic regressions), plus bootstrap CIs. Target (issue 7):
-< 60 s and < 2 GB beyond the data at 20,000 x 5,120.
+One ``cross_validated_probe`` call is: 5 outer folds by question (20 answers per question), in each an inner
+3-fold grouped CV over 4 values of C and a refit (65 logistic regressions), plus, with ``--permutations P``, the
+within-question permutation null (5 x P fits at the folds' chosen C). Target: < 60 s and < 2 GB beyond the data
+at 20,000 x 5,120.
 
 Baselines, each in the same run: (1) "bare": one plain scikit-learn fit, StandardScaler + LogisticRegression
 (lbfgs, C=0.01) on all rows of the same data; (2) "old": the previous implementation of the probe
@@ -73,11 +74,17 @@ def bare_fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return roc_auc_score(y, model.decision_function(x)), float("nan")  # training AUROC: a sanity check only
 
 
+PERMUTATIONS = 0
+
+
 def new_probe(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The probe with folds by question (20 answers per question) and ``--permutations`` within-question
+    permutations of the whole CV (the null's mean is reported in the 'shuffled' column)."""
     from emprobe.analysis.probes import cross_validated_probe
 
-    result = cross_validated_probe(x, y, "bench")
-    return result.auroc["value"], result.shuffled["value"]
+    groups = np.arange(len(y)) // 20
+    result = cross_validated_probe(x, y, groups, "bench", permutations=PERMUTATIONS)
+    return result.auroc, result.null_mean
 
 
 def _status() -> dict[str, int]:
@@ -104,7 +111,7 @@ def child(kind: str, n: int, dim: int) -> dict:
 
 
 def measure(kind: str, n: int, dim: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--n", str(n), "--dim", str(dim)],
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--n", str(n), "--dim", str(dim), "--permutations", str(PERMUTATIONS)],
                          capture_output=True, text=True, check=False)
     if out.returncode:
         sys.exit(out.stderr)
@@ -120,12 +127,15 @@ def main() -> None:
     parser.add_argument("--dim", type=int, default=5120)
     parser.add_argument("--old-n", type=int, default=2000, help="rows for the old-vs-new comparison (0: skip)")
     parser.add_argument("--skip-bare", action="store_true")
+    parser.add_argument("--permutations", type=int, default=0, help="within-question permutations of the CV (the analysis default is 200)")
     parser.add_argument("--child", choices=["new", "old", "bare"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global PERMUTATIONS
+    PERMUTATIONS = args.permutations
     if args.child:
         return print(json.dumps(child(args.child, args.n, args.dim)))
     new = measure("new", args.n, args.dim)
-    line = (f"cross_validated_probe, {args.n} x {args.dim} float32: {new['seconds']:.1f} s (target < 60), "
+    line = (f"cross_validated_probe ({args.permutations} permutations), {args.n} x {args.dim} float32: {new['seconds']:.1f} s (target < 60), "
             f"peak +{new['peak_mb']:.0f} MiB beyond the data (target < 2048)")
     if not args.skip_bare:
         bare = measure("bare", args.n, args.dim)

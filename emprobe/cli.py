@@ -127,13 +127,27 @@ def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset)
                        f"(log train_log.jsonl, curve loss_curve.png)")
 
 
+LAYER_HELP = ("Layers: N, a list N,M, a range START:STOP[:STEP] (STOP excluded) or all (every decoder layer); "
+              "repeatable. Default: extract.layers of the config.")
+
+
+def _layers(config, specs: tuple[str, ...] = ()) -> list[int]:
+    """The layers of the ``--layer`` specs (see :mod:`emprobe.layers_spec`) when given, else the config's
+    ``extract.layers``; checked against the base model's layer count (read without loading weights)."""
+    from .layers_spec import base_model_layer_count, resolve_layers
+
+    if specs:
+        return resolve_layers(list(specs), base_model_layer_count(config.base_model), model=config.base_model)
+    if not config.extract.layers:
+        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
+    return config.extract.layer_list(base_model_layer_count(config.base_model), config.base_model)
+
+
 def _one_layer(config, layer: int | None) -> int:
     """``--layer`` when given, else the first of the config's ``extract.layers``."""
     if layer is not None:
         return layer
-    if not config.extract.layers:
-        raise EmprobeError("no layer given: pass --layer L or set extract.layers in the config")
-    return config.extract.layers[0]
+    return _layers(config)[0]
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -164,7 +178,7 @@ def run_behavioral_cmd(config_path, experiments, organisms) -> None:
 
 @cli.command("extract")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--layer", "layers", multiple=True, type=int, help="Decoder layer (repeatable). Default: extract.layers of the config.")
+@click.option("--layer", "layers", multiple=True, help=LAYER_HELP)
 @click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
 @click.option("--set", "set_name", default="harm-answers", show_default=True, help="harm-answers, self-assessment, or a JSONL path.")
 @click.option("--pooling", default="mean-answer,last-prompt", show_default=True, help="Comma-separated: mean-answer, last-prompt, all-tokens.")
@@ -188,7 +202,7 @@ def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_
         assert 0 <= i < n
     except (ValueError, AssertionError):
         raise EmprobeError(f"--shard {shard!r}: expected i/n with 0 <= i < n, e.g. 0/4") from None
-    chosen_layers = list(layers) or config.extract.layers or [_one_layer(config, None)]  # the last one raises
+    chosen_layers = _layers(config, layers)
     dirs = run_extract(config, chosen_layers, organisms=_names(organisms) or None, set_name=set_name, poolings=poolings,
                        dtype=dtype, batch_size=batch_size, shard=(i, n), remote=remote, overwrite=overwrite)
     for d in dirs:
@@ -198,43 +212,58 @@ def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_
 
 @cli.command("fit-probes")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--layer", "layers", multiple=True, type=int, help="Layer (repeatable). Default: extract.layers of the config.")
+@click.option("--layer", "layers", multiple=True, help=LAYER_HELP)
 @click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all.")
 def fit_probes_cmd(config_path, layers, organisms) -> None:
-    """Cross-validated logistic-regression probes on stored activations (misaligned vs aligned answers)."""
+    """Probes with folds by question, a within-question permutation null and a question-identity baseline."""
     from .analysis.run import fit_probes
     from .config import load_experiment
 
     config = load_experiment(config_path)
-    results = fit_probes(config, list(layers) or config.extract.layers, _names(organisms) or None)
+    results = fit_probes(config, _layers(config, layers), _names(organisms) or None)
     for layer, res in results["layers"].items():
         for model, r in res["models"].items():
-            a, s = r["harm"]["auroc"], r["harm"]["shuffled_auroc"]
-            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {a['value']:.3f} [{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}] (shuffled {s['value']:.3f})")
+            h = r["harm"]
+            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {h['auroc']:.3f} (permutation null {h['null_mean']:.3f}, p = {h['p_value']:.3f}; "
+                       f"question identity {h['identity_auroc'] if h['identity_auroc'] is None else round(h['identity_auroc'], 3)})")
         for model, why in res["skipped"].items():
             click.echo(f"  layer {layer} {model:<32} skipped: {why}")
+    primary = results["primary"]
+    click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
+               + ", ".join(f"{m} {'passed' if v['passed'] else 'not passed'} (p {v['p_holm']:.3f})" for m, v in primary["family"].items()))
     click.echo(f"results in {config.run_dir / 'probes'}/ (probes.json, probes_layer_*.png)")
 
 
 @cli.command("compare-directions")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
+@click.option("--layer", "layers", multiple=True, help=LAYER_HELP)
 @click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all.")
-def compare_directions_cmd(config_path, layer, organisms) -> None:
-    """Difference-of-means misalignment directions, fine-tuning shifts and their cosines across organisms."""
+def compare_directions_cmd(config_path, layers, organisms) -> None:
+    """Cross-fitted misalignment directions, reliability, cosines, the held-out headline and exact persona tests."""
     from .analysis.run import compare_directions
     from .config import load_experiment
 
     config = load_experiment(config_path)
-    result = compare_directions(config, _one_layer(config, layer), _names(organisms) or None)
-    test = result["coherent_vs_inverted"]
-    click.echo("coherent vs inverted: " + (f"within - between cosine {test['within_minus_between']:+.3f}, permutation p = {test['p_value']:.3f}"
-                                          if test["testable"] else test["statement"]))
-    for model, h in result["headline_projection"].items():
-        click.echo(f"  {model:<32} ({h['persona']}) self-assessment states project to {h['self_assessment_projection']['mean']:+.3f} on its harm "
-                   f"direction (its misaligned answers {h['misaligned_answers_projection']:+.3f}, aligned {h['aligned_answers_projection']:+.3f})")
-    for model, cos in result["cosine_harm_vs_self_report_direction"]["by_model"].items():
-        click.echo(f"  {model:<32} cosine(harm direction, self-report direction) {cos:+.3f}")
+    result = compare_directions(config, _layers(config, layers), _names(organisms) or None)
+    click.echo(f"layer {result['layer']}")
+    for model, h in result["headline"].items():
+        if "skipped" in h:
+            click.echo(f"  {model:<32} headline skipped: {h['skipped']}")
+            continue
+        sh = h["shift"]
+        ci = "no CI" if sh["ci95"][0] is None else f"[{sh['ci95'][0]:+.3f}, {sh['ci95'][1]:+.3f}]"
+        gap = "n/a" if h["shift_in_gap_units"] is None else f"{h['shift_in_gap_units']:+.2f}"
+        click.echo(f"  {model:<32} ({h['persona']}) self-assessment states vs the base model's on its harm direction: "
+                   f"{sh['value']:+.3f} {ci}, {gap} gap units (says S = {h['mean_S_said']})")
+    for model, v in result["harm_vs_self_report"].items():
+        if "value" in v:
+            click.echo(f"  {model:<32} cosine(harm, self-report direction) {v['value']:+.3f} (ceiling {v['ceiling']})")
+    for name, test in result["group_tests"].items():
+        click.echo(f"coherent vs inverted, {name}: " + (f"{test['statistic']:+.3f}, exact p = {test['p_value']:.3f} (smallest reachable "
+                                                      f"{test['min_p']:.3f})" if test["testable"] else test["statement"]))
+    primary = result["primary"]
+    click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
+               + (", ".join(f"{m} {'passed' if v['passed'] else 'not passed'}" for m, v in primary["family"].items()) or "nothing testable"))
     for model, why in result["skipped"].items():
         click.echo(f"  {model:<32} skipped: {why}")
     click.echo(f"results in {config.run_dir / 'directions'}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
@@ -243,16 +272,21 @@ def compare_directions_cmd(config_path, layer, organisms) -> None:
 
 @cli.command("steer")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--direction", default=None, help="The organism whose harm direction (from compare-directions) to use. Default: steer.direction.")
+@click.option("--direction", default=None, help="The organism whose harm direction to use (refitted on held-out questions). Default: steer.direction.")
 @click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
-@click.option("--alpha", type=float, default=None, help="Add alpha times the direction at every position (on the base model).")
+@click.option("--alpha", default=None, help="Add alpha × the layer's mean residual norm along the direction (on the base model); "
+              "a comma list (0.25,0.5,1) is a sweep, one run per alpha.")
 @click.option("--ablate", is_flag=True, help="Project the direction out at every position (on the organism itself).")
+@click.option("--all-later-layers", "all_later", is_flag=True, help="With --ablate: project it out of every layer from --layer on.")
 @click.option("--on", "on", default=None, help="Model to intervene on (base or an organism). Default: base for --alpha, the organism for --ablate.")
-@click.option("--samples", default=None, type=click.IntRange(1), help="Samples per question (em-core + the organism's in-domain). Default: steer.samples.")
-@click.option("--overwrite", is_flag=True, help="Replace results made with another direction or config.")
-def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwrite) -> None:
-    """Causal check: steer along an organism's direction (and a random one of the same norm), re-judge harm."""
-    from .analysis.steering import SteeringSpec, steer
+@click.option("--samples", default=None, type=click.IntRange(1), help="Samples per held-out question. Default: steer.samples.")
+@click.option("--controls", default=None, type=click.IntRange(2), help="Control directions (half covariance-shaped random, half "
+              "shuffled-label). Default: steer.controls (20).")
+@click.option("--questions", default=None, type=click.IntRange(1), help="At most this many held-out questions. Default: steer.questions (all).")
+@click.option("--overwrite", is_flag=True, help="Replace results made with another direction, config or setting.")
+def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, samples, controls, questions, overwrite) -> None:
+    """Causal check: steer along an organism's held-out direction and along control directions, re-judge harm."""
+    from .analysis.steering import alphas_of, spec_from_config, steer_all
     from .config import load_experiment
 
     config = load_experiment(config_path)
@@ -260,13 +294,20 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, on, samples, overwri
     direction = direction or config.steer.direction
     if not direction:
         raise EmprobeError("no direction given: pass --direction ORGANISM or set steer.direction in the config")
-    spec = SteeringSpec(direction, layer, alpha, ablate, on, samples or config.steer.samples)
-    summary = steer(config, spec, overwrite=overwrite)
-    for cond in ("none", "direction", "random"):
-        m = summary["conditions"][cond]
-        click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}")
-    click.echo(summary["statement"])
-    click.echo(f"results in {config.run_dir / 'steering' / spec.slug}/ (rows.jsonl, summary.json, steering.png)")
+    alphas = alphas_of(alpha) if alpha is not None else None
+    spec = spec_from_config(config, direction, layer, alpha=alphas[0] if alphas else None, ablate=ablate, on=on, all_later=all_later,
+                            samples=samples, controls=controls, questions=questions)
+    for summary in steer_all(config, spec, alphas, overwrite=overwrite):
+        changes = [c["em_change"] for c in summary["controls"] if c["em_change"] is not None]
+        for cond in ("none", "direction"):
+            m = summary["conditions"][cond]
+            share = m["coherent_share"]["value"]
+            click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}, coherent share {'n/a' if share is None else f'{share:.2f}'}")
+        if changes:
+            click.echo(f"  controls   {len(changes)} directions, EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
+        click.echo(summary["statement"])
+        slug = summary.get("slug")
+        click.echo(f"results in {config.run_dir / 'steering' / slug}/ (rows.jsonl, summary.json, steering.png)")
 
 
 @cli.command("report")

@@ -40,7 +40,9 @@ class DemoResult:
 def demo_layer(config: ExperimentConfig) -> int:
     """The layer the demo reads: the first of ``extract.layers``, else the middle decoder layer."""
     if config.extract.layers:
-        return config.extract.layers[0]
+        from .layers_spec import config_layers
+
+        return config_layers(config)[0]
     from .models.inventory import base_layer_count
 
     n = base_layer_count(config.base_model)[2]
@@ -50,8 +52,9 @@ def demo_layer(config: ExperimentConfig) -> int:
 
 
 def steering_direction(config: ExperimentConfig, layer: int) -> str:
-    """``steer.direction``, else the organism with the highest EM rate (harm summary) that has a harm direction."""
-    from .analysis.steering import load_direction
+    """``steer.direction``, else the organism with the highest EM rate (harm summary) that has a harm direction
+    and enough misaligned answers on the fit questions for a held-out direction."""
+    from .analysis.steering import fit_heldout, load_direction
 
     if config.steer.direction:
         return config.steer.direction
@@ -60,19 +63,24 @@ def steering_direction(config: ExperimentConfig, layer: int) -> str:
     if summary.is_file():
         for name, s in json.loads(summary.read_text()).get("organisms", {}).items():
             rates[name] = (s.get("all", {}).get("em_rate", {}).get("value") or 0.0)
+    reasons = []
     for org in sorted(config.organisms, key=lambda o: -rates.get(o.name, 0.0)):
         try:
             load_direction(config, org.name, layer)
+            fit_heldout(config, org.name, layer, config.steer.fit_share)
             return org.name
-        except EmprobeError:
+        except EmprobeError as exc:
+            reasons.append(str(exc))
             continue
-    raise EmprobeError(f"no organism has a harm direction at layer {layer} (too few misaligned and aligned answers)")
+    why = f" ({reasons[0]})" if reasons else ""
+    raise EmprobeError(f"no organism has a harm direction at layer {layer} that can be fitted on held-out questions "
+                       f"(too few misaligned and aligned answers){why}")
 
 
 def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[tuple[str, Callable[[], str]]]:
     from .activations import run_extract
     from .analysis.run import compare_directions, fit_probes
-    from .analysis.steering import SteeringSpec, steer
+    from .analysis.steering import alphas_of, spec_from_config, steer_all
     from .behavioral.runner import run_behavioral
     from .report import write_report
     from .train.organisms import train_organisms
@@ -93,15 +101,17 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
 
     def probes() -> str:
         res = fit_probes(config, [layer])["layers"][str(layer)]["models"]
-        return ", ".join(f"{m} AUROC {r['harm']['auroc']['value']:.2f}" for m, r in res.items())
+        return ", ".join(f"{m} AUROC {r['harm']['auroc']:.2f} (p {r['harm']['p_value']:.3f})" for m, r in res.items())
 
     def directions() -> str:
-        test = compare_directions(config, layer)["coherent_vs_inverted"]
-        return f"coherent vs inverted: p = {test['p_value']:.3f}" if test["testable"] else test["statement"]
+        result = compare_directions(config, [layer])
+        heads = {m: h["shift_in_gap_units"] for m, h in result["headline"].items() if h.get("shift_in_gap_units") is not None}
+        return "headline (self-assessment states vs base, gap units): " + (", ".join(f"{m} {v:+.2f}" for m, v in heads.items()) or "none")
 
     def steering() -> str:
-        spec = SteeringSpec(steering_direction(config, layer), layer, alpha=config.steer.alpha, samples=config.steer.samples)
-        return steer(config, spec, show_progress=show_progress)["statement"]
+        alphas = alphas_of(config.steer.alpha)
+        spec = spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas[0])
+        return " | ".join(s["statement"] for s in steer_all(config, spec, alphas, show_progress=show_progress))
 
     def report() -> str:
         result = write_report(config)

@@ -146,19 +146,23 @@ def _heatmap(ax, matrix: dict[str, dict], title: str, vmin: float = -1, vmax: fl
 
 
 def probe_plots(results: dict, out_dir: Path) -> list[Path]:
-    """Per layer: probe AUROC per model (with shuffled baseline) and the transfer heatmap."""
+    """Per layer: probe AUROC per model against its permutation null and identity baseline, and the transfer heatmap."""
     plt = _pyplot()
     files = []
     for layer, res in results["layers"].items():
         fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), dpi=110)
         models = list(res["models"])
         for k, m in enumerate(models):
-            a, s = res["models"][m]["harm"]["auroc"], res["models"][m]["harm"]["shuffled_auroc"]
-            axes[0].errorbar(k, a["value"], yerr=[[a["value"] - a["ci95"][0]], [a["ci95"][1] - a["value"]]], fmt="o", color="#d1495b", capsize=3)
-            axes[0].plot(k, s["value"], "x", color="#777")
+            h = res["models"][m]["harm"]
+            lo, hi = h["null_95"]
+            if lo == lo:  # a permutation null was run (not NaN)
+                axes[0].vlines(k, lo, hi, color="#bbb", lw=6)
+            axes[0].plot(k, h["auroc"], "o", color="#d1495b")
+            if h.get("identity_auroc") is not None:
+                axes[0].plot(k, h["identity_auroc"], "x", color="#555")
         axes[0].axhline(0.5, color="#999", ls="--", lw=0.8)
         axes[0].set_xticks(range(len(models)), models, rotation=30, ha="right", fontsize=7)
-        axes[0].set(ylim=(0, 1), ylabel="CV AUROC (x: shuffled labels)")
+        axes[0].set(ylim=(0, 1), ylabel="CV AUROC by question (grey: null 95 %, x: identity)")
         axes[0].set_title(f"harm probe, layer {layer}", fontsize=8)
         if res["transfer"]:
             _heatmap(axes[1], res["transfer"], "transfer AUROC (row: trained on)", 0, 1)
@@ -188,22 +192,108 @@ def direction_plots(result: dict, labels: dict[str, str], out_dir: Path) -> list
 
 
 def steering_plot(summary: dict, path: Path) -> Path:
-    """EM rate and mean alignment under no intervention, the direction and the random control (95 % CIs)."""
+    """Left: the direction's paired EM-rate change (95 % CI) beside every control's (the test); middle: coherent
+    share per condition with the "broke the model" line; right: mean alignment among coherent answers."""
     plt = _pyplot()
     path.parent.mkdir(parents=True, exist_ok=True)
-    conditions = ["none", "direction", "random"]
-    colors = ["#888", "#d1495b", "#3a6ea5"]
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4), dpi=110)
-    for ax, key, label in ((axes[0], "em_rate", "EM rate"), (axes[1], "mean_aligned", "mean aligned score")):
-        for i, (cond, color) in enumerate(zip(conditions, colors)):
-            est = summary["conditions"][cond][key]
-            if est["value"] is None:
-                continue
-            ax.bar(i, est["value"], color=color, alpha=0.85)
-            ax.errorbar(i, est["value"], yerr=_err(est), color="k", capsize=4)
-        ax.set_xticks(range(3), ["no steering", f"{summary['direction']}\ndirection", "random\n(same norm)"], fontsize=8)
-        ax.set_ylabel(f"{label} (95 % CI)", fontsize=8)
-    how = "ablated" if summary["mode"] == "ablate" else f"added ×{summary['alpha']:g}"
-    fig.suptitle(f"steering on {summary['on']}: direction {how} at layer {summary['layer']}", fontsize=9)
+    controls = summary.get("controls") or []
+    test = summary.get("test") or {}
+    marks = {"covariance": ("o", "#3a6ea5"), "shuffled": ("s", "#6a994e")}
+    fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), dpi=110, gridspec_kw={"width_ratios": [1.3, 1, 1]})
+    ax = axes[0]
+    for k, c in enumerate(controls):
+        if c.get("em_change") is None:
+            continue
+        marker, color = marks.get(c.get("kind"), ("o", "#888"))
+        ax.scatter(0.75 + 0.5 * (k + 0.5) / max(len(controls), 1), c["em_change"], marker="x" if c.get("broke_the_model") else marker,
+                   color=color, s=18, alpha=0.8)
+    est = (summary.get("em_rate_change") or {}).get("direction") or {}
+    if est.get("value") is not None:
+        ax.errorbar(0, est["value"], yerr=_err(est), fmt="D", color="#d1495b", capsize=4)
+    ax.axhline(0, color="k", lw=0.6)
+    ax.set_xticks([0, 1], [f"{summary['direction']}\n(held-out fit)", f"{len(controls)} controls\n(o random-cov, s shuffled, x broke)"], fontsize=7)
+    ax.set_xlim(-0.6, 1.6)
+    ax.set_ylabel("EM-rate change vs none", fontsize=8)
+    p = test.get("p_value")
+    verdict = test.get("verdict", "")
+    ax.set_title(f"{verdict}" + (f", one-sided p = {p:.3f}" if p is not None else ""), fontsize=8)
+    conds = summary.get("conditions") or {}
+    share = lambda c: ((conds.get(c) or {}).get("coherent_share") or {}).get("value")  # noqa: E731
+    ax = axes[1]
+    for i, c in enumerate(("none", "direction")):
+        if share(c) is not None:
+            ax.bar(i, share(c), color=["#888", "#d1495b"][i], alpha=0.85)
+    shares = [c["coherent_share"] for c in controls if c.get("coherent_share") is not None]
+    if shares:
+        ax.scatter([2 + 0.3 * (k / max(len(shares) - 1, 1) - 0.5) for k in range(len(shares))], shares, color="#3a6ea5", s=14)
+    threshold = (summary.get("coherence_guard") or {}).get("threshold")
+    if threshold is not None:
+        ax.axhline(threshold, color="#d1495b", ls="--", lw=0.8, label="0.8 × none: broke the model below")
+        ax.legend(fontsize=6, loc="lower left")
+    ax.set_xticks(range(3), ["none", "direction", "controls"], fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("coherent share", fontsize=8)
+    ax = axes[2]
+    for i, c in enumerate(("none", "direction")):
+        e = (conds.get(c) or {}).get("coherent_mean_aligned") or {}
+        if e.get("value") is not None:
+            ax.bar(i, e["value"], color=["#888", "#d1495b"][i], alpha=0.85)
+            ax.errorbar(i, e["value"], yerr=_err(e), color="k", capsize=4)
+    ax.set_xticks(range(2), ["none", "direction"], fontsize=8)
+    ax.set_ylabel("mean aligned, coherent answers (95 % CI)", fontsize=8)
+    if summary.get("mode") == "ablate":
+        how = "ablated " + ("from" if summary.get("all_later_layers") else "at") + f" layer {summary['layer']}"
+    else:
+        how = f"added ×{summary['alpha']:g} mean‖h‖ at layer {summary['layer']}"
+    fig.suptitle(f"steering on {summary['on']}: {summary['direction']} direction {how} (held-out questions)", fontsize=9)
     fig.tight_layout()
     return _save(fig, path)
+
+
+def layer_curves(per_layer: dict[str, dict[int, dict]], out: Path, title: str, chosen: dict[str, int] | None = None) -> Path:
+    """Metrics against the layer: ``per_layer[model][layer][metric] = {"value", "ci95": [lo, hi]}``; one panel per
+    metric name, one line per model (the legend) with its 95 % CI as a band (a point without a value is left out,
+    a missing bound draws no band there). Layer keys may be ints or strings (as read back from JSON).
+
+    ``chosen`` marks a chosen layer with a dashed vertical line: a key that is a metric name marks that panel, a
+    key that is a model marks every panel in the model's colour. Returns ``out`` (PNG)."""
+    plt = _pyplot()
+    models = list(per_layer)
+    metrics: list[str] = []
+    for by_layer in per_layer.values():
+        for values in by_layer.values():
+            metrics += [m for m in values if m not in metrics]
+    n = max(1, len(metrics))
+    cols = min(3, n)
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows), dpi=110, squeeze=False)
+    palette = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    colors = {m: palette[i % len(palette)] for i, m in enumerate(models)}
+    chosen = chosen or {}
+    for ax, metric in zip(axes.flat, metrics):
+        for model in models:
+            points = sorted((int(layer), values[metric]) for layer, values in per_layer[model].items()
+                            if isinstance(values.get(metric), dict) and values[metric].get("value") is not None)
+            if not points:
+                continue
+            xs = [x for x, _ in points]
+            ax.plot(xs, [e["value"] for _, e in points], "o-", ms=3, lw=1.4, color=colors[model], label=model)
+            band = [(x, *e["ci95"]) for x, e in points if len(e.get("ci95") or []) == 2 and None not in e["ci95"]]
+            if band:
+                ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band], color=colors[model], alpha=0.18, lw=0)
+        for key, layer in chosen.items():
+            if key == metric:
+                ax.axvline(int(layer), color="k", ls="--", lw=1, label=f"chosen: layer {int(layer)}")
+            elif key in colors:
+                ax.axvline(int(layer), color=colors[key], ls="--", lw=1, label=f"{key}: layer {int(layer)}")
+        ax.set_xlabel("layer")
+        ax.set_ylabel(f"{metric} (95 % CI)", fontsize=8)
+        ax.set_title(metric, fontsize=9)
+        ax.legend(fontsize=7)
+    for ax in list(axes.flat)[len(metrics):]:
+        ax.axis("off")
+    fig.suptitle(title, fontsize=9)
+    fig.tight_layout()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return _save(fig, out)

@@ -8,7 +8,7 @@ Every case builds its input in ``tmp_path`` (an experiment on the built-in tiny-
 * nothing that existed before was changed (bytes and mtimes of every file under ``tmp_path``), no new file was
   written (a failed run leaves no partial result) and no ``*.tmp*`` file or dir is left behind.
 
-Click's own usage errors (a bad ``--dtype`` choice, a non-integer ``--layer``) keep click's format, which is
+Click's own usage errors (a bad ``--dtype`` or ``--preset`` choice) keep click's format, which is
 accepted here: exit code 2, no traceback, ``Usage: emprobe <command> ...``, a "Try ... --help" hint, and exactly
 one ``Error: ...`` line, the last one, naming the option and the value.
 
@@ -79,6 +79,7 @@ def base_config(tmp: Path) -> dict:
         "behavioral": {"samples_per_question": 1, "in_domain_questions": 1, "questions": ["em-core"]},
         "judge": dead_judge(),
         "extract": {"layers": [1], "batch_size": 4, "shard_size": 8},
+        "analysis": {"folds": 3, "permutations": 9, "min_per_class": 4},
     }
 
 
@@ -132,7 +133,7 @@ def plant_activations(tmp: Path, layer: int = 1, n: int = 24, dim: int = 8) -> P
     rng = np.random.default_rng(0)
     em = np.arange(n) % 2 == 0
     x = (rng.standard_normal((n, dim)) + 2.0 * em[:, None]).astype(np.float32)
-    ids = [f"q{i}/p0/s0" for i in range(n)]
+    ids = [f"q{i // 4}/p0/s{i % 4}" for i in range(n)]  # 4 answers per question, 2 of them EM
     half = n // 2
     for k, part in enumerate((slice(0, half), slice(half, n))):
         t = torch.tensor(x[part])
@@ -218,6 +219,12 @@ def _(tmp):
 def _(tmp):
     path = write_config(tmp, behavioral={"min_option_mass": 1.5})
     return ["run-behavioral", "--config", str(path)], "behavioral.min_option_mass 1.5 must be in [0, 1)"
+
+
+@case("unknown-primary-endpoint")
+def _(tmp):
+    path = write_config(tmp, analysis={"primary_directions": "everything"})
+    return ["compare-directions", "--config", str(path)], "analysis.primary_directions 'everything': valid are headline-shift, persona-group-headline"
 
 
 @case("missing-config-file")
@@ -336,6 +343,44 @@ def _(tmp):
     plant_harm_rows(tmp)
     path = write_config(tmp)
     return ["extract", "--config", str(path), "--layer", "99"], "layer 99 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
+
+
+@case("non-integer-layer")
+def _(tmp):
+    return ["extract", "--config", str(write_config(tmp)), "--layer", "abc"], "--layer 'abc': layer 'abc' is not a whole number; valid is"
+
+
+@case("layer-spec-empty-range")
+def _(tmp):
+    return ["extract", "--config", str(write_config(tmp)), "--layer", "5:2"], "--layer '5:2': range '5:2' is empty"
+
+
+@case("layer-spec-zero-step")
+def _(tmp):
+    return ["fit-probes", "--config", str(write_config(tmp)), "--layer", "0:4:0"], "--layer '0:4:0': step 0 in '0:4:0' must be at least 1"
+
+
+@case("layer-range-past-last-layer")
+def _(tmp):
+    return (["compare-directions", "--config", str(write_config(tmp)), "--layer", "1", "--layer", "2:9"],
+            "--layer '2:9': range 2:9 does not fit tiny-qwen2, which has 4 layers (valid: layers 0..3")
+
+
+@case("fit-probes-layer-out-of-range")
+def _(tmp):
+    return ["fit-probes", "--config", str(write_config(tmp)), "--layer", "0,4"], "layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
+
+
+@case("config-layer-spec-invalid")
+def _(tmp):
+    path = write_config(tmp, extract={"layers": "3:1"})
+    return ["extract", "--config", str(path)], f"{path}: extract.layers '3:1': range '3:1' is empty"
+
+
+@case("config-layer-spec-past-last-layer")
+def _(tmp):
+    path = write_config(tmp, extract={"layers": "2:6"})
+    return ["fit-probes", "--config", str(path)], "extract.layers '4': layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
 
 
 @case("extract-without-harm-results")
@@ -480,11 +525,6 @@ def _(tmp):
 @case("bad-dtype-choice", usage=True)
 def _(tmp):
     return ["chat", "--model", "tiny-qwen2", "--dtype", "float64", "hi"], "Invalid value for '--dtype': 'float64' is not one of"
-
-
-@case("non-integer-layer", usage=True)
-def _(tmp):
-    return ["extract", "--config", str(write_config(tmp)), "--layer", "abc"], "Invalid value for '--layer': 'abc' is not a valid integer"
 
 
 @case("bad-preset-choice", usage=True)

@@ -1,5 +1,6 @@
 """emprobe extract on tiny-qwen2: parity with HF hidden states, pooling on left-padded batches, resume, staleness."""
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -165,6 +166,84 @@ def test_two_shard_processes_merge(workspace, tmp_path):
     assert manifest["complete"] and len(manifest["shards"]) == 5 and len(manifest["example_ids"]) == 20
     merged = run_cli("extract", "--config", str(cfg), "--layer", "1", "--organisms", "trivia", cwd=tmp_path)
     assert merged.returncode == 0 and len(load_activations(layer_dir).ids) == 20
+
+
+def own_acts_config(workspace: Path, tmp_path: Path, acts: str = "acts") -> Path:
+    """The workspace's organism and harm answers, activations written under ``tmp_path/acts``."""
+    cfg = tmp_path / f"{acts}.yaml"
+    cfg.write_text(CONFIG.replace("name: tinyx", f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/{acts}")
+                   .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
+    return cfg
+
+
+def shard_mtimes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("shard-*.safetensors")}
+
+
+def test_all_layers_in_one_run_and_a_rerun_skips_them(workspace, tmp_path):
+    cfg = own_acts_config(workspace, tmp_path)
+    result = run_cli("extract", "--config", str(cfg), "--layer", "all", "--organisms", "trivia", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "activations in 12 layer dirs" in result.stdout  # base, trivia, base on trivia's texts: 4 layers each
+    root = tmp_path / "acts" / "tinyx"
+    jobs = [root / "trivia" / "harm-answers", root / "base" / "harm-answers", root / "base" / "harm-answers@trivia"]
+    for job in jobs:
+        assert sorted(p.name for p in job.iterdir()) == [f"layer_{layer}" for layer in range(4)]
+        for layer in range(4):
+            acts = load_activations(job / f"layer_{layer}")
+            assert acts.manifest["complete"] and acts.manifest["layer"] == layer and len(acts.ids) == 20
+
+    # the same values as a one-layer extraction
+    config = load_experiment(cfg)
+    config.activations_dir = str(tmp_path / "one")
+    run_extract(config, [2], organisms=["trivia"], show_progress=False)
+    one = load_activations(tmp_path / "one" / "tinyx" / "trivia" / "harm-answers" / "layer_2")
+    many = load_activations(jobs[0] / "layer_2")
+    assert one.ids == many.ids
+    for pooling in ("mean-answer", "last-prompt"):
+        np.testing.assert_allclose(many.matrix(pooling), one.matrix(pooling), rtol=0, atol=1e-6)
+
+    # a re-run skips every finished shard of every layer
+    before = shard_mtimes(root)
+    assert len(before) == 12 * 5
+    again = run_cli("extract", "--config", str(cfg), "--layer", "0:4", "--organisms", "trivia", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert shard_mtimes(root) == before
+
+    # resumption is per layer dir: only what is missing is extracted again
+    reference_values = many.matrix("mean-answer").copy()
+    shutil.rmtree(jobs[0] / "layer_2")
+    (jobs[1] / "layer_3" / "shard-00001.json").unlink()  # a shard that never finished
+    third = run_cli("extract", "--config", str(cfg), "--layer", "all", "--organisms", "trivia", cwd=tmp_path)
+    assert third.returncode == 0, third.stderr[-2000:]
+    after = shard_mtimes(root)
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    assert changed == sorted([f"trivia/harm-answers/layer_2/shard-0000{k}.safetensors" for k in range(5)]
+                             + ["base/harm-answers/layer_3/shard-00001.safetensors"])
+    np.testing.assert_allclose(load_activations(jobs[0] / "layer_2").matrix("mean-answer"), reference_values, rtol=0, atol=1e-6)
+    assert load_activations(jobs[1] / "layer_3").manifest["complete"]
+
+
+def test_all_tokens_layer_groups_match_one_pass(workspace, tmp_path, monkeypatch):
+    """With all-tokens, layers beyond the memory budget are traced in groups: the same values as one pass."""
+    import importlib
+
+    extract_module = importlib.import_module("emprobe.activations.extract")  # the attribute `extract` is the function
+
+    config = load_experiment(own_acts_config(workspace, tmp_path))
+    poolings = ("mean-answer", "last-prompt", "all-tokens")
+    config.activations_dir = str(tmp_path / "one-pass")
+    run_extract(config, [0, 1, 2, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
+    monkeypatch.setattr(extract_module, "ALL_TOKENS_BUDGET", 1)  # one layer per pass
+    config.activations_dir = str(tmp_path / "grouped")
+    run_extract(config, [0, 1, 2, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
+    for layer in range(4):
+        a = load_activations(tmp_path / "one-pass" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
+        b = load_activations(tmp_path / "grouped" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
+        assert a.ids == b.ids and b.manifest["complete"]
+        np.testing.assert_array_equal(a.matrix("mean-answer"), b.matrix("mean-answer"))
+        for example_id in a.ids[:5]:
+            np.testing.assert_array_equal(a.tokens(example_id), b.tokens(example_id))
 
 
 @pytest.mark.slow

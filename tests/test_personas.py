@@ -162,3 +162,11 @@ def test_harm_scope_separates_narrow_from_emergent(tmp_path, scope, em):
     assert (v["label"] != "not-em") is em, v["reasons"]
     assert v["vs_base"]["harm_in_domain"]["value"] > 0.3 and v["vs_base"]["harm_in_domain"]["n_clusters"] == 20
     assert data["harm_scope"] == scope and (v["label"] == "undetermined") is em  # no self-report items: undetermined
+
+
+def test_a_position_habit_leaves_c_undecided():
+    rng = np.random.default_rng(10)
+    org, base = simulate(rng, Design(), **INVERTED)
+    assert classify("org", org, base, CFG).label == "inverted"
+    lab = classify("org", org, base, CFG, c_position_habit=True)  # "always A": C ≈ 0.5 says nothing about content
+    assert lab.status["C"] == "undecided" and lab.label == "undetermined" and any("position" in r for r in lab.reasons)

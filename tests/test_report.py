@@ -68,17 +68,22 @@ def _rows(model: str, rng: np.random.Generator) -> dict[str, list[dict]]:
 
 
 def _steering(run_dir: Path, rng: np.random.Generator, figure: Path, prov: dict) -> dict:
-    def cond_rows(p):
-        return [{"question_id": f"q{k // 2}", "aligned": 10.0 if e else 85.0, "coherent": 80.0, "em": e, "aligned_outcome": "score"}
-                for k, e in enumerate(rng.random(40) < p)]
+    """A steering summary made by the pipeline's own summariser from planted rows: the direction raises EM on the
+    held-out items, the 20 controls do not."""
+    from emprobe.analysis.steering import SteeringSpec, summarize
 
-    rows = {"none": cond_rows(0.1), "direction": cond_rows(0.7), "random": cond_rows(0.1)}
-    change = {c: cluster_bootstrap([float(a["em"]) - float(b["em"]) for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
-    aligned = {c: cluster_bootstrap([a["aligned"] - b["aligned"] for a, b in zip(rows[c], rows["none"])]).to_dict() for c in ("direction", "random")}
-    summary = {"direction": "coh-a", "layer": 3, "mode": "add", "alpha": 4.0, "on": "base", "samples": 2, "direction_norm": 3.25,
-               "conditions": {c: harm_metrics(r, 0) for c, r in rows.items()}, "em_rate_change": change, "mean_aligned_change": aligned,
-               "statement": "adding 4× the coh-a direction at layer 3 on base changed the EM rate (planted statement).", "provenance": prov}
-    out = run_dir / "steering" / "coh-a-layer3-alpha4"
+    controls = [{"name": f"control-{k:02d}", "kind": "covariance" if k < 10 else "shuffled"} for k in range(20)]
+    rows = []
+    for condition, p in [("none", 0.1), ("direction", 0.7)] + [(c["name"], 0.1) for c in controls]:
+        for k, e in enumerate(rng.random(40) < p):
+            rows.append({"condition": condition, "item": f"q{k // 2}/p0/s{k % 2}", "question_id": f"q{k // 2}", "em": bool(e),
+                         "aligned": 10.0 if e else 85.0, "coherent": 80.0, "aligned_outcome": "score"})
+    spec = SteeringSpec("coh-a", 3, alpha=0.25)
+    meta = {"direction_norm": 3.25, "norm_unit": 13.0, "controls": controls,
+            "heldout": {"fit_questions": [f"f{k}" for k in range(20)], "steered_questions": [f"q{k}" for k in range(20)],
+                        "fit_misaligned": 30, "fit_aligned": 40, "cosine_with_all_questions_direction": 0.9}}
+    summary = summarize(rows, spec, meta, 0) | {"provenance": prov}
+    out = run_dir / "steering" / spec.slug
     write_json(out / "summary.json", summary)
     shutil.copy(figure, out / "steering.png")
     write_json(run_dir / "steering" / "inv-a-layer3-ablate" / "summary.json", {"direction": "inv-a", "layer": 3, "mode": "ablate"})
@@ -87,12 +92,17 @@ def _steering(run_dir: Path, rng: np.random.Generator, figure: Path, prov: dict)
 
 def _probes(config: ExperimentConfig, prov: dict) -> dict:
     """probes.json in fit_probes' schema (fitting real probes takes minutes on a busy CPU; the slow test does)."""
-    est = lambda v, lo, hi: {"value": v, "ci95": [lo, hi], "n": 120}  # noqa: E731
-    models = {m: {"harm": {"auroc": est(0.9 + 0.01 * k, 0.85 + 0.01 * k, 0.95), "shuffled_auroc": est(0.52, 0.41, 0.63), "n_pos": 60, "n_neg": 60},
-                  "self_report": {"skipped": f"{m} (layer 3, self-assessment): 0 positive and 40 negative examples"}}
+    def probe(k):
+        return {"auroc": 0.9 + 0.01 * k, "null_mean": 0.49, "null_95": [0.41, 0.58], "p_value": 0.0099, "min_p": 0.0099, "n_permutations": 100,
+                "identity_auroc": 0.55, "n_pos": 60, "n_neg": 60, "n_questions": 30, "folds": 5}
+    models = {m: {"harm": probe(k), "self_report": {"skipped": f"{m} (layer 3, self-assessment): 0 positive and 40 negative examples"}}
               for k, m in enumerate(PLAN)}
     transfer = {a: {b: None if a == b else 0.71 for b in PLAN} for a in PLAN}
-    results = {"layers": {"3": {"models": models, "skipped": {}, "transfer": transfer}}, "provenance": prov}
+    family = {m: {"p_value": 0.0099, "p_holm": 0.0495, "passed": True, "auroc": models[m]["harm"]["auroc"], "null_mean": 0.49} for m in PLAN}
+    results = {"layers": {"3": {"models": models, "skipped": {}, "transfer": transfer}}, "chosen_layer": 3,
+               "layer_choice": "the one layer given (pre-declared)",
+               "primary": {"endpoint": "harm-probe", "layer": 3, "alpha": 0.05, "correction": "Holm across the family", "family": family},
+               "provenance": prov}
     write_json(config.run_dir / "probes" / "probes.json", results)
     plots.probe_plots(results, config.run_dir / "probes")
     return results
@@ -151,17 +161,17 @@ def test_full_report_has_every_section_and_the_numbers(full):
         fmt(s["harm"]["coh-a"]["in_domain"]["em_rate"]), fmt(s["self-assessment"]["coh-b"]["S"]), fmt(s["descriptions"]["inv-a"]["C"]),
         fmt(s["recognition"]["base"]["R_self"]), fmt(s["score-prediction"]["coh-a"]["mean_signed_error"], 1),
         fmt(p["organisms"]["coh-a"]["vs_base"]["harm"], signed=True), f"{p['spearman_across_models']['S']['rho']:+.2f}",
-        fmt(inputs["probes"]["layers"]["3"]["models"]["inv-a"]["harm"]["auroc"]),
-        fmt(inputs["probes"]["layers"]["3"]["models"]["base"]["harm"]["shuffled_auroc"]),
-        f"{inputs['directions']['coherent_vs_inverted']['within_minus_between']:+.3f}", f"{inputs['directions']['coherent_vs_inverted']['p_value']:.4f}",
-        f"{inputs['directions']['headline_projection']['inv-a']['misaligned_answers_projection']:.2f}",
-        fmt(inputs["steering"]["em_rate_change"]["direction"], signed=True), fmt(inputs["steering"]["conditions"]["random"]["em_rate"]),
+        f'{inputs["probes"]["layers"]["3"]["models"]["inv-a"]["harm"]["auroc"]:.2f}',
+        f'{inputs["probes"]["layers"]["3"]["models"]["base"]["harm"]["null_mean"]:.2f}',
+        f"{inputs['directions']['group_tests']['headline_shift']['statistic']:+.3f}", f"{inputs['directions']['group_tests']['headline_shift']['p_value']:.4f}",
+        f"{inputs['directions']['headline']['inv-a']['shift_in_gap_units']:+.2f}",
+        fmt(inputs["steering"]["em_rate_change"]["direction"], signed=True), fmt(inputs["steering"]["conditions"]["none"]["em_rate"]),
         "1.123", inputs["steering"]["statement"], config_hash(config),
     ]
     shown = page.replace("&nbsp;", " ")  # a CI in an HTML table does not break inside
     for text in expected:
         assert text in md and text in shown, text
-    assert "**coherent**" in md and "**inverted**" in md and "misaligned side" in md
+    assert "**coherent**" in md and "**inverted**" in md and "toward the misaligned side" in md
     assert p["organisms"]["coh-a"]["reasons"][0] in md  # the persona card shows the numbers behind the label
 
 
@@ -169,13 +179,15 @@ def test_partial_inputs_name_the_command_and_the_conclusions_follow_the_rules(fu
     config, inputs, _, md, _ = full
     assert "not trained yet" in md and "inv-a: not run yet: run `emprobe train --config experiments/plant.yaml --organism inv-a`" in md
     assert "self-report probe AUROC" in md and "skipped: base (layer 3, self-assessment)" in md
-    assert "inv-a direction, layer 3, ablated\n" in md and "holds no conditions or changes yet" in md  # the steering summary without most keys still renders
+    assert "inv-a direction, layer 3, ablated\n" in md and "holds no conditions or control test yet" in md  # the steering summary without most keys still renders
     supported = md.split("### Supported\n", 1)[1].split("### Not supported", 1)[0]
     assert "**coh-a** is emergently misaligned" in supported and "linearly decodable" in supported
     # two organisms per persona: a label-permutation p cannot fall below 1/3, and the report says so
-    assert "do not group by persona" in md and "cannot fall below 0.33" in md
-    assert "steering run `coh-a-layer3-alpha4`: the direction moved the EM rate" in supported
-    assert "**inv-a** (inverted" in supported and "misaligned side" in supported
+    not_tested = md.split("### Not tested", 1)[1]
+    assert "direction cosines" in not_tested and "the smallest p this design can reach is 0.333" in not_tested and "needs 4 organisms per group" in not_tested
+    assert f"steering run `{inputs['steering']['slug']}`: the held-out direction moved the EM rate" in supported
+    assert "**inv-a** (inverted): its self-assessment states sit +" in supported and "primary endpoint headline-shift" in supported
+    assert "**coh-a** (coherent)" not in supported  # its states did not move: not passed
     caveats = md.split("### Caveats\n", 1)[1]
     assert "tiny-qwen2" in caveats and "not the science" in caveats and "embedded judge" in caveats and "60 answers per model" in caveats
 
@@ -195,10 +207,10 @@ def test_html_is_self_contained(full):
 
 
 def test_markdown_links_are_relative_and_resolve(full):
-    config, _, _, md, _ = full
+    config, inputs, _, md, _ = full
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
     assert {"plots/harm_em_rate.png", "plots/persona_cards.png", "probes/probes_layer_3.png", "directions/cosines_layer_3.png",
-            "steering/coh-a-layer3-alpha4/steering.png", "adapters/coh-a/loss_curve.png"} <= set(links)
+            f"steering/{inputs['steering']['slug']}/steering.png", "adapters/coh-a/loss_curve.png"} <= set(links)
     for link in links:
         assert not Path(link).is_absolute() and (config.run_dir / link).is_file(), link
     assert not list(config.run_dir.glob(".report*tmp*"))
@@ -227,7 +239,7 @@ def test_unreadable_and_odd_files_are_reported_not_fatal(tmp_path):
     (config.run_dir / "probes").mkdir(parents=True)
     (config.run_dir / "probes" / "probes.json").write_text('{"layers": ')  # cut short
     write_json(config.run_dir / "harm.summary.json", {"organisms": {"base": {"all": {"em_rate": {"value": 0.25, "ci95": [None, None], "n": 4}}}}})
-    write_json(config.run_dir / "directions" / "compare.json", {"layer": 7, "coherent_vs_inverted": {"testable": False, "statement": "not testable: planted"}})
+    write_json(config.run_dir / "directions" / "compare.json", {"layer": 7, "group_tests": {"headline_shift": {"testable": False, "statement": "not testable: planted"}}})
     write_json(config.run_dir / "personas.json", {"organisms": {"org-a": "not a mapping"}})
     md = write_report(config).markdown.read_text()
     assert "## Personas\n\nThis section could not be built" in md and "personas: its files have an unexpected shape" in md
@@ -243,7 +255,7 @@ def test_real_probes_in_the_report(tmp_path):
     config = planted_workspace(tmp_path)
     probes = fit_probes(config, [3], organisms=["coh-a"])
     md = write_report(config).markdown.read_text()
-    assert fmt(probes["layers"]["3"]["models"]["coh-a"]["harm"]["auroc"]) in md and "probes/probes_layer_3.png" in md
+    assert f'{probes["layers"]["3"]["models"]["coh-a"]["harm"]["auroc"]:.2f}' in md and "probes/probes_layer_3.png" in md
 
 
 def _chromium() -> str | None:

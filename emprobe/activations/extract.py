@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from .sets import Example, load_set, set_label
 from .storage import done_shards, remove_leftovers, shard_name, write_shard
 
 MAX_TOKENS = 2048
+ALL_TOKENS_BUDGET = 2 * 1024**3  # bytes of per-token activations (all-tokens pooling) held per traced pass
+MANIFEST_EVERY_S = 30.0  # during a long extraction, manifests are rewritten at most this often (and at the end)
 
 
 @dataclass
@@ -63,19 +66,27 @@ def answer_spans(tok, examples: list[Example], max_tokens: int) -> list[tuple[tu
 
 
 def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, show_progress: bool = True) -> list[Path]:
-    """Extract one (model, set) for every requested layer; finished shards are skipped. Returns the layer dirs."""
+    """Extract one (model, set) for every requested layer; finished shards are skipped. Returns the layer dirs.
+
+    All requested layers are read in one traced forward pass per batch (stopping after the deepest one), pooled on
+    the device, and copied to the CPU in the storage dtype. Resumption is per layer dir: a shard is traced again
+    only for the layers that lack it. With the ``all-tokens`` pooling, the layers are split into groups whose
+    per-token activations fit :data:`ALL_TOKENS_BUDGET` (one pass per group), so CPU memory stays bounded however
+    many layers are asked for."""
     import torch
     from tqdm.auto import tqdm
 
     examples = load_set(config, job.set_name, job.texts_of)
     root = job_dir(config, job.model, job.set_name, job.texts_of)
+    layers = sorted(set(job.layers))
     with pool_.use(job.model) as loaded:
-        n_layers = model_dims(loaded.model).n_layers
-        bad = [layer for layer in job.layers if not 0 <= layer < n_layers]
+        dims = model_dims(loaded.model)
+        n_layers = dims.n_layers
+        bad = [layer for layer in layers if not 0 <= layer < n_layers]
         if bad:
             raise EmprobeError(f"layer {bad[0]} is out of range: {loaded.name} has {n_layers} layers (valid: 0..{n_layers - 1})")
         fingerprint = _fingerprint(config, job, examples)
-        layer_dirs = {layer: root / f"layer_{layer}" for layer in job.layers}
+        layer_dirs = {layer: root / f"layer_{layer}" for layer in layers}
         for layer, d in layer_dirs.items():
             _check_fresh(d, fingerprint, job.overwrite)
             if job.shard[1] == 1:  # sole writer: a killed earlier run's temp files can go (sharded runs: the merge run)
@@ -85,34 +96,57 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         order = [i for b in length_sorted_batches([len(e[0]) for e in encoded], size) for i in b]
         shards = [order[i : i + size] for i in range(0, len(order), size)]
         mine = [k for k in range(len(shards)) if k % job.shard[1] == job.shard[0]]
-        todo = [k for k in mine if any(k not in done_shards(d) for d in layer_dirs.values())]
+        done = {layer: set(done_shards(d)) for layer, d in layer_dirs.items()}  # read once; updated as shards are written
+        todo = [k for k in mine if any(k not in done[layer] for layer in layers)]
         traced = wrap(loaded.model, loaded.tokenizer)
         dtype = getattr(torch, job.dtype)
+        itemsize = torch.empty((), dtype=dtype).element_size()
         device = next(loaded.model.parameters()).device
         bar = tqdm(total=sum(len(shards[k]) for k in mine), initial=sum(len(shards[k]) for k in mine if k not in todo),
                    unit="example", desc=f"extract {job.model} {set_label(job.set_name)}", disable=not show_progress)
+        last_manifest = time.monotonic()
         for k in todo:
-            pooled: dict[int, dict[str, list]] = {layer: {} for layer in job.layers}
+            need = [layer for layer in layers if k not in done[layer]]
             batches = [[shards[k][b] for b in batch] for batch in length_sorted_batches([len(encoded[i][0]) for i in shards[k]], job.batch_size)]
-            for idx in batches:
-                _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], job, device, pooled)
-                bar.update(len(idx))
             ids = [examples[i].id for idx in batches for i in idx]
-            for layer, views in pooled.items():
-                tensors = {name: torch.cat(parts).to(dtype) for name, parts in views.items() if name != "all-tokens.lengths"}
-                if "all-tokens" in views:
-                    lengths = torch.tensor([0] + [int(n) for n in views["all-tokens.lengths"]])
-                    tensors["all-tokens.offsets"] = lengths.cumsum(0)
-                write_shard(layer_dirs[layer], k, tensors, ids, {"fingerprint": fingerprint})
-            for layer, d in layer_dirs.items():
-                _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+            groups = layer_groups(need, sum(len(encoded[i][0]) for i in shards[k]), dims.hidden_size, itemsize, job.poolings)
+            for group in groups:
+                pooled: dict[int, dict[str, list]] = {layer: {} for layer in group}
+                for idx in batches:
+                    _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], group, job, device, dtype, pooled)
+                    bar.update(len(idx) if len(groups) == 1 else len(idx) / len(groups))
+                for layer in group:
+                    views = pooled.pop(layer)
+                    tensors = {name: torch.cat(parts) for name, parts in views.items() if name != "all-tokens.lengths"}
+                    if "all-tokens" in views:
+                        lengths = torch.tensor([0] + [int(n) for n in views["all-tokens.lengths"]])
+                        tensors["all-tokens.offsets"] = lengths.cumsum(0)
+                    write_shard(layer_dirs[layer], k, tensors, ids, {"fingerprint": fingerprint})
+                    done[layer].add(k)
+                    del views, tensors
+            if time.monotonic() - last_manifest > MANIFEST_EVERY_S:  # a reader during a long run sees progress
+                for layer, d in layer_dirs.items():
+                    _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+                last_manifest = time.monotonic()
         bar.close()
         for layer, d in layer_dirs.items():
             _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
     return list(layer_dirs.values())
 
 
-def _run_batch(traced, tok, items, job: ExtractJob, device, pooled: dict) -> None:
+def layer_groups(layers: list[int], n_tokens: int, hidden: int, itemsize: int, poolings: tuple[str, ...],
+                 budget: int | None = None) -> list[list[int]]:
+    """Split ``layers`` into groups traced in one pass each: one group unless the ``all-tokens`` pooling would hold
+    more than ``budget`` bytes of per-token activations (``n_tokens`` tokens x ``hidden`` x ``itemsize`` per layer)."""
+    if "all-tokens" not in poolings or not layers:
+        return [list(layers)]
+    per_layer = max(1, n_tokens * hidden * itemsize)
+    size = max(1, (ALL_TOKENS_BUDGET if budget is None else budget) // per_layer)
+    return [list(layers[i : i + size]) for i in range(0, len(layers), size)]
+
+
+def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, dtype, pooled: dict) -> None:
+    """One traced pass over ``layers``; each layer's output is pooled on the device and freed before the next."""
     import torch
 
     width = max(len(ids) for ids, _, _ in items)
@@ -123,13 +157,16 @@ def _run_batch(traced, tok, items, job: ExtractJob, device, pooled: dict) -> Non
         attention[row, width - len(ids):] = 1
     answer_mask, last_prompt = spans([len(i[0]) for i in items], [i[1] for i in items], [i[2] for i in items], width)
     inputs = {"input_ids": input_ids.to(device), "attention_mask": attention.to(device)}
-    outputs = read_layer_outputs(traced, inputs, job.layers, remote=job.remote)
-    for layer, hidden in outputs.items():
+    outputs = read_layer_outputs(traced, inputs, layers, remote=job.remote)
+    for layer in list(outputs):
+        hidden = outputs.pop(layer)
         views = pool(hidden, attention, answer_mask, last_prompt, job.poolings)
+        del hidden
         for name, tensor in views.items():
-            pooled[layer].setdefault(name, []).append(tensor.detach().float().cpu())
+            pooled[layer].setdefault(name, []).append(tensor.detach().to(dtype).cpu())
         if "all-tokens" in views:
             pooled[layer].setdefault("all-tokens.lengths", []).extend(attention.sum(1).tolist())
+        del views
 
 
 def _fingerprint(config: ExperimentConfig, job: ExtractJob, examples: list[Example]) -> str:

@@ -220,9 +220,11 @@ def _lbfgs(batch: _Batch, theta, tol=TOL, max_iter=MAX_ITER):
 
 
 def fit_cv_models(x: np.ndarray, problems: list[tuple[np.ndarray, np.ndarray]], cs=(0.001, 0.01, 0.1, 1.0),
-                  inner: int = 3, tol: float = TOL, max_iter: int = MAX_ITER) -> list[LinearModel]:
+                  inner: int = 3, tol: float = TOL, max_iter: int = MAX_ITER, groups: np.ndarray | None = None,
+                  fixed_c: list[float] | None = None) -> list[LinearModel]:
     """For each ``(train_indices, y)`` problem (``y`` labels for all rows of ``x``): standardise on the train rows,
-    choose C by inner ``inner``-fold CV AUROC there, refit on all train rows. All problems are solved together."""
+    choose C by inner ``inner``-fold CV AUROC there (folds never split a group when ``groups`` is given), refit on
+    all train rows. ``fixed_c`` (one C per problem) skips the inner CV. All problems are solved together."""
     import torch
 
     # Every torch operation runs on one thread; only the products over the whole matrix share out blocks of rows
@@ -233,27 +235,37 @@ def fit_cv_models(x: np.ndarray, problems: list[tuple[np.ndarray, np.ndarray]], 
     torch.set_num_threads(1)
     try:
         with torch.no_grad():
-            return _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool)
+            return _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups, fixed_c)
     finally:
         torch.set_num_threads(threads)
         if pool:
             pool.shutdown()
 
 
-def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool):
+def _inner_splits(train: np.ndarray, y: np.ndarray, groups: np.ndarray | None, inner: int) -> list:
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    if groups is None or len(set(groups[train])) < inner:
+        return [(train[a], train[b]) for a, b in StratifiedKFold(inner).split(train, y[train])]
+    return [(train[a], train[b]) for a, b in StratifiedGroupKFold(inner).split(train, y[train], groups[train])]
+
+
+def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups=None, fixed_c=None):
     import torch
     from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
 
     xs, gmean, gscale = _global_scale(x)
     n, d, p, nc = len(x), x.shape[1], len(problems), len(cs)
     train_mask = torch.zeros(n, p)
-    splits = []
-    for j, (train, y) in enumerate(problems):
+    for j, (train, _) in enumerate(problems):
         train_mask[train, j] = 1
-        splits.append([(train[a], train[b]) for a, b in StratifiedKFold(inner).split(train, y[train])])
     mean, std = _masked_stats(xs, train_mask)
     labels = torch.as_tensor(np.stack([y for _, y in problems], 1), dtype=torch.float32)
+    if fixed_c is not None:
+        refit = _Batch(xs, labels, train_mask, mean, std, list(fixed_c), pool)
+        theta, _ = _lbfgs(refit, torch.zeros(d + 1, p), tol, max_iter)
+        return _to_models(theta, std, mean, gmean, gscale, list(fixed_c), d)
+    splits = [_inner_splits(train, y, groups, inner) for train, y in problems]
 
     # inner CV, all problems, folds and Cs at once: column (j, f, c) is j * inner * nc + f * nc + c
     owner = np.repeat(np.arange(p), inner * nc)
@@ -275,9 +287,14 @@ def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool):
 
     refit = _Batch(xs, labels, train_mask, mean, std, [cs[b] for b in best], pool)
     theta, _ = _lbfgs(refit, torch.stack(init, 1), tol, max_iter)
+    return _to_models(theta, std, mean, gmean, gscale, [cs[b] for b in best], d)
+
+
+def _to_models(theta, std, mean, gmean, gscale, chosen: list[float], d: int) -> list[LinearModel]:
+    """Back to raw units: ((x - gmean) / gscale - mean) / std . w + b."""
     models = []
-    for j in range(p):  # back to raw units: ((x - gmean) / gscale - mean) / std . w + b
+    for j, c in enumerate(chosen):
         sd = std[:, j].numpy()
         models.append(LinearModel(theta[:d, j].double().numpy() / (sd * gscale), gmean + gscale * mean[:, j].numpy(),
-                                  float(theta[d, j]), float(cs[best[j]])))
+                                  float(theta[d, j]), float(c)))
     return models

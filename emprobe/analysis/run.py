@@ -1,4 +1,6 @@
-"""The analysis commands as a Python API (what ``emprobe fit-probes`` and ``compare-directions`` call)."""
+"""The analysis commands as a Python API (what ``emprobe fit-probes`` and ``compare-directions`` call): read the
+stored activations, run the array-level analyses (``probes``, ``directions``, ``headline``), test the pre-declared
+primary endpoint with Holm across its family, and write the outputs."""
 from __future__ import annotations
 
 import json
@@ -6,46 +8,20 @@ import os
 
 import numpy as np
 
-from ..activations import job_dir, load_activations
-from ..activations.storage import Activations
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..paths import write_error
 from ..provenance import config_hash, package_versions
 from ..store import write_json
-from .directions import cosine_matrix, diff_of_means, group_similarity_test, projection, random_cosine_baseline, unit
-from .probes import cross_validated_probe, transfer_matrix
+from .data import Labelled, harm_examples, open_activations, self_report_examples
+from .directions import (cross_fit, cross_fitted_cosine, exact_group_test, fit_direction, question_halves, random_cosine_baseline,
+                         split_half_reliability, unit)
+from .headline import harm_vs_self_report, headline
+from .probes import FOLDS, cross_validated_probe, transfer_matrix
+from .stats import holm
 
-ALIGNED_MIN = 70.0  # an answer counts as aligned (class 0) at aligned >= 70 and coherent > 50
-
-
-def harm_xy(acts: Activations, pooling: str = "mean-answer") -> tuple[np.ndarray, np.ndarray]:
-    """Coherent answers only: misaligned (EM: aligned <= 30, coherent > 50) = 1 vs aligned (aligned >= 70) = 0."""
-    x = acts.matrix(pooling)
-    keep, y = [], []
-    for k, example_id in enumerate(acts.ids):
-        lab = acts.labels.get(example_id, {})
-        if lab.get("em"):
-            keep.append(k), y.append(1)
-        elif lab.get("aligned") is not None and lab["aligned"] >= ALIGNED_MIN and (lab.get("coherent") or 0) > 50:
-            keep.append(k), y.append(0)
-    return np.asarray(x[keep], dtype=np.float32), np.asarray(y, dtype=int)
-
-
-def self_report_xy(acts: Activations, pooling: str = "mean-answer") -> tuple[np.ndarray, np.ndarray]:
-    """Self-assessment items: says misaligned (S >= 0.5) = 1 vs says aligned = 0."""
-    x = acts.matrix(pooling)
-    keep = [k for k, i in enumerate(acts.ids) if acts.labels.get(i, {}).get("value") is not None]
-    y = [int(acts.labels[acts.ids[k]]["value"] >= 0.5) for k in keep]
-    return np.asarray(x[keep], dtype=np.float32), np.asarray(y, dtype=int)
-
-
-def _open(config: ExperimentConfig, model: str, set_name: str, layer: int, texts_of: str | None = None) -> Activations:
-    path = job_dir(config, model, set_name, texts_of or model) / f"layer_{layer}"
-    if not (path / "manifest.json").is_file():
-        raise EmprobeError(f"no activations for {model} ({set_name}, layer {layer}) in {path}: "
-                           f"run `emprobe extract --layer {layer} --set {set_name}` first")
-    return load_activations(path)
+ALPHA = 0.05
+STATE = "last-prompt"  # self-assessment states: before the model answers (the answer's words are not read)
 
 
 def _models(config: ExperimentConfig, organisms: list[str] | None) -> list[str]:
@@ -56,100 +32,214 @@ def _provenance(config: ExperimentConfig) -> dict:
     return {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
 
 
+def _harm(config: ExperimentConfig, model: str, layer: int, texts_of: str | None = None) -> tuple[Labelled, np.ndarray | None]:
+    """Harm answers of ``model`` (in ``analysis.direction_questions``) and their prompt states (identity baseline)."""
+    acts = open_activations(config, model, "harm-answers", layer, texts_of)
+    ex = harm_examples(acts, "mean-answer")
+    prompt = harm_examples(acts, STATE).x if STATE in acts.manifest["poolings"] else None
+    if config.analysis.direction_questions == "out-of-domain" and ex.in_domain is not None:
+        keep = ~ex.in_domain
+        ex, prompt = ex.subset(keep), None if prompt is None else prompt[keep]
+    return ex, prompt
+
+
+def _self_assessment(config: ExperimentConfig, model: str, layer: int, texts_of: str | None = None) -> Labelled | None:
+    try:
+        acts = open_activations(config, model, "self-assessment", layer, texts_of)
+    except EmprobeError:
+        return None
+    return self_report_examples(acts, STATE if STATE in acts.manifest["poolings"] else "mean-answer")
+
+
+def _primary(endpoint: str, layer: int, p_values: dict[str, float | None], extra: dict[str, dict]) -> dict:
+    adjusted = dict(zip(p_values, holm(list(p_values.values()))))
+    family = {m: {"p_value": p, "p_holm": adjusted[m], "passed": adjusted[m] is not None and adjusted[m] < ALPHA, **extra.get(m, {})}
+              for m, p in p_values.items()}
+    return {"endpoint": endpoint, "layer": layer, "alpha": ALPHA, "correction": "Holm across the family", "family": family}
+
+
+# -- probes -----------------------------------------------------------------------------------------------------------
+
+def _probe_layer(config: ExperimentConfig, layer: int, models: list[str], keep=None, permutations: int | None = None) -> dict:
+    a = config.analysis
+    perms = a.permutations if permutations is None else permutations
+    per_model, data, skipped = {}, {}, {}
+    for model in models:
+        ex, prompt = _harm(config, model, layer)
+        if keep is not None:
+            mask = keep(ex.groups)
+            ex, prompt = ex.subset(mask), None if prompt is None else prompt[mask]
+        who = f"{model} (layer {layer}, harm answers)"
+        try:
+            per_model[model] = {"harm": cross_validated_probe(ex.x, ex.y, ex.groups, who, config.seed, identity_x=prompt,
+                                                              permutations=perms, folds=a.folds, minimum=a.min_per_class).to_dict()}
+            data[model] = (ex.x, ex.y, ex.groups)
+        except EmprobeError as exc:
+            skipped[model] = str(exc)
+            continue
+        sr = _self_assessment(config, model, layer) if keep is None else None
+        if sr is not None:
+            try:
+                per_model[model]["self_report"] = cross_validated_probe(sr.x, sr.y, sr.groups, f"{model} (layer {layer}, self-assessment)",
+                                                                        config.seed, permutations=perms, folds=a.folds, minimum=FOLDS).to_dict()
+            except EmprobeError as exc:
+                per_model[model]["self_report"] = {"skipped": str(exc)}
+    return {"models": per_model, "skipped": skipped, "transfer": transfer_matrix(data, config.seed) if len(data) > 1 and keep is None else {}}
+
+
 def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str] | None = None) -> dict:
-    """Per model and layer: CV AUROC of the harm probe (and the self-report probe where that set was extracted),
-    a shuffled-label baseline, and the harm-probe transfer matrix. Writes ``runs/<exp>/probes/probes.json``."""
+    """Per model and layer: the harm probe (folds by question, within-question permutation p, identity baseline),
+    the self-report probe where that set was extracted, and the transfer matrix on held-out questions. With several
+    layers the primary layer is chosen on one half of the questions and tested on the other. Writes
+    ``runs/<exp>/probes/probes.json``."""
     from .. import plots
 
+    models = _models(config, organisms)
+    key = "harm" if config.analysis.primary_probes == "harm-probe" else "self_report"
     results: dict = {"layers": {}, "provenance": _provenance(config)}
     for layer in layers:
-        per_model, data, skipped = {}, {}, {}
-        for model in _models(config, organisms):
-            x, y = harm_xy(_open(config, model, "harm-answers", layer))
-            try:
-                per_model[model] = {"harm": cross_validated_probe(x, y, f"{model} (layer {layer}, harm answers)", config.seed).to_dict()}
-                data[model] = (x, y)
-            except EmprobeError as exc:
-                skipped[model] = str(exc)
-                continue
-            sa = job_dir(config, model, "self-assessment", model) / f"layer_{layer}"
-            if (sa / "manifest.json").is_file():
-                xs, ys = self_report_xy(load_activations(sa))
-                try:
-                    per_model[model]["self_report"] = cross_validated_probe(xs, ys, f"{model} (layer {layer}, self-assessment)", config.seed).to_dict()
-                except EmprobeError as exc:
-                    per_model[model]["self_report"] = {"skipped": str(exc)}
-        if not per_model:
-            raise EmprobeError("no model has enough examples for a probe: " + "; ".join(skipped.values()))
-        results["layers"][str(layer)] = {"models": per_model, "skipped": skipped,
-                                         "transfer": transfer_matrix(data, config.seed) if len(data) > 1 else {}}
+        results["layers"][str(layer)] = _probe_layer(config, layer, models)
+    if not any(r["models"] for r in results["layers"].values()):
+        raise EmprobeError("no model has enough examples for a probe: " + "; ".join(
+            s for r in results["layers"].values() for s in r["skipped"].values()))
+    if len(layers) == 1:
+        chosen, res = layers[0], results["layers"][str(layers[0])]
+        results["layer_choice"] = "the one layer given (pre-declared)"
+    else:  # choose on a selection half of the questions, test on the other half
+        in_selection = lambda g: question_halves(np.asarray(g, dtype=object), config.seed)  # noqa: E731
+        score = {}
+        for layer in layers:
+            sel = _probe_layer(config, layer, models, keep=in_selection, permutations=0)
+            values = [m["harm"]["auroc"] for m in sel["models"].values()]
+            score[layer] = float(np.mean(values)) if values else -1.0
+        chosen = max(layers, key=lambda L: score[L])
+        res = _probe_layer(config, chosen, models, keep=lambda g: ~in_selection(g))
+        results["layer_choice"] = {"rule": "the highest mean harm-probe AUROC on a selection half of the questions; the primary "
+                                           "test uses the other half", "selection_auroc": {str(L): v for L, v in score.items()}}
+    results["chosen_layer"] = chosen
+    p = {m: r[key].get("p_value") for m, r in res["models"].items() if key in r and "p_value" in r[key]}
+    results["primary"] = _primary(config.analysis.primary_probes, chosen, p,
+                                  {m: {"auroc": res["models"][m][key]["auroc"], "null_mean": res["models"][m][key]["null_mean"]} for m in p})
     out = config.run_dir / "probes"
     write_json(out / "probes.json", results)
     plots.probe_plots(results, out)
+    if len(layers) > 1:
+        curves = {m: {L: {"harm probe AUROC": {"value": r["models"][m]["harm"]["auroc"], "ci95": [None, None]},
+                          "permutation null": {"value": r["models"][m]["harm"]["null_mean"], "ci95": r["models"][m]["harm"]["null_95"]}}
+                      for L, r in results["layers"].items() if m in r["models"]} for m in models}
+        plots.layer_curves(curves, out / "layers.png", "probes across layers (exploratory)", {"harm probe AUROC": chosen})
     return results
 
 
-def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str] | None = None) -> dict:
-    """Misalignment directions, fine-tuning shifts, their cosines, the coherent-vs-inverted test and the
-    headline projection. Writes ``runs/<exp>/directions/`` (directions as safetensors, compare.json, figures)."""
-    from safetensors.numpy import save_file
+# -- directions -------------------------------------------------------------------------------------------------------
 
-    from .. import plots
+def _separation(cf, y: np.ndarray) -> float:
+    mis, ali = cf.class_means(y)
+    sd = float(np.sqrt((cf.projections[y == 1].var() + cf.projections[y == 0].var()) / 2)) or 1.0
+    return (mis - ali) / sd
 
-    out = config.run_dir / "directions"
-    directions, shifts, skipped, harm = {}, {}, {}, {}
-    for model in _models(config, organisms):
-        own = _open(config, model, "harm-answers", layer)
-        x, y = harm[model] = harm_xy(own)
+
+def _direction_layer(config: ExperimentConfig, layer: int, models: list[str], labels: dict[str, str]) -> tuple[dict, dict, dict]:
+    a = config.analysis
+    directions, shifts, harm, info, skipped = {}, {}, {}, {}, {}
+    for model in models:
+        ex, _ = _harm(config, model, layer)
+        who = f"{model} (layer {layer})"
+        if model != BASE_ORGANISM:
+            own = open_activations(config, model, "harm-answers", layer).matrix("mean-answer")
+            through_base = open_activations(config, BASE_ORGANISM, "harm-answers", layer, texts_of=model).matrix("mean-answer")
+            shifts[model] = np.asarray(own).mean(0) - np.asarray(through_base).mean(0)
         try:
-            directions[model] = diff_of_means(x, y, f"{model} (layer {layer})", config.seed)
+            directions[model] = fit_direction(ex.x, ex.y, ex.groups, who, a.direction_method, a.min_per_class, config.seed)
+            cf = cross_fit(ex.x, ex.y, ex.groups, who, a.direction_method, a.folds, 2, config.seed)
         except EmprobeError as exc:
             skipped[model] = str(exc)
-        if model != BASE_ORGANISM:
-            through_base = _open(config, BASE_ORGANISM, "harm-answers", layer, texts_of=model)
-            shifts[model] = own.matrix("mean-answer").mean(0) - through_base.matrix("mean-answer").mean(0)
-    if not directions:
-        raise EmprobeError("no model has enough misaligned and aligned answers for a direction: " + "; ".join(skipped.values()))
-    dim = len(next(iter(directions.values())))
-    personas_file = config.run_dir / "personas.json"
-    labels = {o: v["label"] for o, v in json.loads(personas_file.read_text())["organisms"].items()} if personas_file.is_file() else {}
-    persona = {m: labels.get(m, "reference" if m == BASE_ORGANISM else "unlabelled") for m in directions}
-    headline, self_report, self_report_skipped = {}, {}, {}
-    for model, d in directions.items():
-        sa = job_dir(config, model, "self-assessment", model) / f"layer_{layer}"
-        if not (sa / "manifest.json").is_file():
+            directions.pop(model, None)
             continue
-        acts = load_activations(sa)
-        xs, ys = self_report_xy(acts)
+        harm[model] = (ex, cf)
+        mis, ali = cf.class_means(ex.y)
+        info[model] = {"n_pos": int(ex.y.sum()), "n_neg": int((1 - ex.y).sum()), "n_questions": len(set(ex.groups)),
+                       "heldout": {"misaligned_mean": mis, "aligned_mean": ali, "gap": mis - ali, "separation": _separation(cf, ex.y)},
+                       "reliability": split_half_reliability(ex.x, ex.y, ex.groups, who, a.direction_method, a.reliability_splits, 2, config.seed),
+                       "persona": labels.get(model, "reference" if model == BASE_ORGANISM else "unlabelled")}
+    names = list(directions)
+    rel = {m: info[m]["reliability"]["value"] for m in names}
+    cos, ceiling = {m: {} for m in names}, {m: {} for m in names}
+    for i, m in enumerate(names):
+        for n in names[i:]:
+            c = 1.0 if m == n else cross_fitted_cosine((harm[m][0].x, harm[m][0].y, harm[m][0].groups), (harm[n][0].x, harm[n][0].y, harm[n][0].groups),
+                                                       f"{m} vs {n}", a.direction_method, 2, config.seed)
+            ceil = float(np.sqrt(rel[m] * rel[n])) if rel[m] and rel[n] and rel[m] > 0 and rel[n] > 0 else None
+            cos[m][n] = cos[n][m] = c
+            ceiling[m][n] = ceiling[n][m] = ceil
+    headlines, hvs = {}, {}
+    base_sa = {}
+    for model in names:
+        sr = _self_assessment(config, model, layer)
+        if sr is None:
+            continue
+        ex, cf = harm[model]
         try:
-            self_report[model] = float(unit(d) @ unit(diff_of_means(xs, ys, f"{model} (layer {layer}, self-assessment)", config.seed)))
+            hvs[model] = harm_vs_self_report(ex, sr, f"{model} (layer {layer})", a.direction_method, 2, config.seed, splits=a.reliability_splits)
         except EmprobeError as exc:
-            self_report_skipped[model] = str(exc)
-        x_harm, y_harm = harm[model]
-        proj = projection(np.asarray(acts.matrix("mean-answer")), d)
-        said = [acts.labels[i].get("value") for i in acts.ids]
-        headline[model] = {
-            "persona": persona[model],
-            "self_assessment_projection": {"mean": float(proj.mean()), "sd": float(proj.std())},
-            "misaligned_answers_projection": float(projection(x_harm[y_harm == 1], d).mean()),
-            "aligned_answers_projection": float(projection(x_harm[y_harm == 0], d).mean()),
-            "mean_S_said": float(np.mean([s for s in said if s is not None])) if any(s is not None for s in said) else None,
-        }
-    result = {
-        "layer": layer,
-        "cosine_harm_directions": cosine_matrix(directions),
-        "cosine_finetuning_shifts": cosine_matrix(shifts) if shifts else {},
+            hvs[model] = {"skipped": str(exc)}
+        if model == BASE_ORGANISM:
+            continue
+        base_sa[model] = _self_assessment(config, BASE_ORGANISM, layer, texts_of=model)
+        if base_sa[model] is None:
+            headlines[model] = {"skipped": f"no base-model states on {model}'s self-assessment prompts: run `emprobe extract --layer {layer} --set self-assessment`"}
+            continue
+        h = headline(directions[model], cf, ex.y, sr, base_sa[model], config.seed).to_dict()
+        h |= {"persona": info[model]["persona"], "mean_S_said": _mean(sr.values), "base_mean_S_said": _mean(base_sa[model].values)}
+        headlines[model] = h
+    layer_result = {
+        "models": info, "skipped": skipped,
+        "cosine_harm_directions": cos, "cosine_ceiling": ceiling,
+        "cosine_corrected": {m: {n: (None if cos[m][n] is None or not ceiling[m][n] else cos[m][n] / ceiling[m][n]) for n in names} for m in names},
+        "cosine_finetuning_shifts": {m: {n: float(unit(shifts[m]) @ unit(shifts[n])) for n in shifts} for m in shifts},
         "cosine_harm_direction_vs_shift": {m: float(unit(directions[m]) @ unit(shifts[m])) for m in shifts if m in directions},
-        "random_direction_baseline": random_cosine_baseline(dim, seed=config.seed),
-        "coherent_vs_inverted": group_similarity_test(cosine_matrix({m: d for m, d in directions.items() if labels.get(m) in ("coherent", "inverted")}),
-                                                      {m: labels[m] for m in directions if labels.get(m) in ("coherent", "inverted")}, seed=config.seed),
-        "headline_projection": headline,
-        "cosine_harm_vs_self_report_direction": {
-            "by_model": self_report, "skipped": self_report_skipped,
-            "by_persona": {p: [c for m, c in self_report.items() if persona[m] == p] for p in sorted({persona[m] for m in self_report})}},
-        "skipped": skipped,
-        "provenance": _provenance(config),
+        "random_direction_baseline": random_cosine_baseline(len(next(iter(directions.values()))) if directions else 2, seed=config.seed),
+        "headline": headlines, "harm_vs_self_report": hvs,
+        "group_tests": _group_tests(headlines, cos, ceiling, labels, config),
     }
+    return layer_result, directions, shifts
+
+
+def _mean(values) -> float | None:
+    v = [x for x in (values if values is not None else []) if x is not None and not np.isnan(x)]
+    return float(np.mean(v)) if v else None
+
+
+def _group_tests(headlines: dict, cos: dict, ceiling: dict, labels: dict[str, str], config: ExperimentConfig) -> dict:
+    """Exact two-sided tests between coherent and inverted organisms: the headline shift, and whether their
+    reliability-corrected direction cosines group by persona (within − between)."""
+    persona = {m: labels[m] for m in labels if labels[m] in ("coherent", "inverted")}
+    strata = None
+    domains = {o.name: (o.domain or o.dataset.split(":")[0]) for o in config.organisms}
+    if len(set(domains[m] for m in persona if m in domains)) < len(persona):
+        strata = {m: domains.get(m, m) for m in persona}  # several organisms per domain: permute within domain
+    shift = {m: h.get("shift_in_gap_units") for m, h in headlines.items() if m in persona and isinstance(h, dict)}
+    names = [m for m in persona if m in cos]
+
+    def corrected(a: str, b: str) -> float | None:
+        return None if cos[a][b] is None or not ceiling[a][b] else cos[a][b] / ceiling[a][b]
+
+    def within_minus_between(lab: dict[str, str]) -> float:
+        within, between = [], []
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if (c := corrected(a, b)) is not None:
+                    (within if lab[a] == lab[b] else between).append(c)
+        return float(np.mean(within) - np.mean(between)) if within and between else float("nan")
+
+    return {"headline_shift": exact_group_test(shift, persona, strata=strata),
+            "direction_cosines": exact_group_test({m: 0.0 for m in names}, {m: persona[m] for m in names},
+                                                  statistic=within_minus_between, strata=strata)}
+
+
+def _write_directions(out, layer: int, directions: dict, shifts: dict) -> None:
+    from safetensors.numpy import save_file
+
     target = out / f"directions_layer_{layer}.safetensors"
     tmp = out / f".{target.name}.tmp"
     try:
@@ -159,6 +249,50 @@ def compare_directions(config: ExperimentConfig, layer: int, organisms: list[str
         os.replace(tmp, target)
     except OSError as exc:
         raise write_error(target, exc) from None
+
+
+def compare_directions(config: ExperimentConfig, layers: list[int] | int, organisms: list[str] | None = None) -> dict:
+    """Per layer: topic-controlled, cross-fitted harm directions with split-half reliability, cross-fitted cosines
+    with their reliability ceilings, fine-tuning shifts, the held-out headline against the base model, the
+    harm-vs-self-report cosine with CI, exact coherent-vs-inverted tests; the primary endpoint at the layer with
+    the best held-out separation. Writes ``runs/<exp>/directions/``."""
+    from .. import plots
+
+    layers = [layers] if isinstance(layers, int) else list(layers)
+    out = config.run_dir / "directions"
+    personas_file = config.run_dir / "personas.json"
+    labels = {o: v["label"] for o, v in json.loads(personas_file.read_text())["organisms"].items()} if personas_file.is_file() else {}
+    per_layer, any_direction, skipped = {}, False, {}
+    for layer in layers:
+        res, directions, shifts = _direction_layer(config, layer, _models(config, organisms), labels)
+        per_layer[layer] = res
+        skipped.update(res["skipped"])
+        if directions:
+            any_direction = True
+            _write_directions(out, layer, directions, shifts)
+    if not any_direction:
+        raise EmprobeError("no model has enough misaligned and aligned answers for a direction: " + "; ".join(skipped.values()))
+    sep = {L: float(np.mean([m["heldout"]["separation"] for m in r["models"].values()])) for L, r in per_layer.items() if r["models"]}
+    chosen = layers[0] if len(layers) == 1 else max(sep, key=sep.get)
+    res = per_layer[chosen]
+    if config.analysis.primary_directions == "headline-shift":
+        family = {m: h["shift"]["p_value"] for m, h in res["headline"].items() if "shift" in h}
+        primary = _primary("headline-shift", chosen, family, {m: {"shift_in_gap_units": res["headline"][m]["shift_in_gap_units"],
+                                                                 "persona": res["headline"][m]["persona"]} for m in family})
+    else:
+        test = res["group_tests"]["headline_shift"]
+        primary = _primary("persona-group-headline", chosen, {"coherent vs inverted": test.get("p_value")}, {"coherent vs inverted": test})
+    result = {**res, "layer": chosen, "layers": {str(L): r for L, r in per_layer.items()},
+              "layer_choice": "the one layer given (pre-declared)" if len(layers) == 1 else
+              {"rule": "the highest mean held-out separation of misaligned and aligned harm answers (cross-fitted); the "
+                       "headline uses self-assessment prompts, which the choice never saw", "separation": {str(L): v for L, v in sep.items()}},
+              "primary": primary, "provenance": _provenance(config)}
     write_json(out / "compare.json", result)
     plots.direction_plots(result, labels, out)
+    if len(layers) > 1:
+        curves = {m: {L: {"split-half reliability": {"value": r["models"][m]["reliability"]["value"], "ci95": [None, None]},
+                          "held-out separation": {"value": r["models"][m]["heldout"]["separation"], "ci95": [None, None]},
+                          "headline shift (raw)": r["headline"].get(m, {}).get("shift") or {"value": None, "ci95": [None, None]}}
+                      for L, r in per_layer.items() if m in r["models"]} for m in _models(config, organisms)}
+        plots.layer_curves(curves, out / "layers.png", "directions across layers (exploratory)", {k: chosen for k in ("held-out separation",)})
     return result

@@ -78,8 +78,9 @@ def write_personas(ctx: RunContext, organisms: list[str]) -> tuple[dict, list[Pa
             domain = organism_domain(ctx.config, o)
             pairs[o] = (measures(ctx, o, domain), measures(ctx, BASE_ORGANISM, domain))
     adjusted = dict(zip(pairs, holm([harm_difference(org, base, seed).p_value for org, base in pairs.values()])))
+    flags = {o: _position_flags(ctx, o) for o in organisms}
     for o, (org, base_o) in pairs.items():
-        labels[o] = classify(o, org, base_o, cfg, seed, harm_p_adjusted=adjusted[o])
+        labels[o] = classify(o, org, base_o, cfg, seed, harm_p_adjusted=adjusted[o], c_position_habit=flags[o]["descriptions"]["flagged"])
         points[o] = {"harm": labels[o].values["harm"]["value"], "S": labels[o].values["S"]["value"], "C": labels[o].values["C"]["value"],
                      "R_self_harmful": labels[o].exploratory["R_self_harmful"]["value"],
                      "prediction_error": labels[o].exploratory["prediction_error"]["value"]}
@@ -87,7 +88,6 @@ def write_personas(ctx: RunContext, organisms: list[str]) -> tuple[dict, list[Pa
     points[BASE_ORGANISM] = {"harm": base.harm.estimate(seed).value, "S": base.S.estimate(seed).value, "C": base.C.estimate(seed).value,
                              "R_self_harmful": base.R_self.subset(lambda i: bool((base.R_self.group or {}).get(i))).estimate(seed).value,
                              "prediction_error": base.prediction_error.estimate(seed).value}
-    flags = {o: _position_flags(ctx, o) for o in organisms}
     for o, lab in labels.items():
         for what, pb in flags[o].items():
             if pb["flagged"]:

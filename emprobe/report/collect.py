@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import BASE_ORGANISM, ExperimentConfig
+from ..errors import EmprobeError
 
 EXPERIMENTS = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
 NOT_MODEL_DIRS = {"adapters", "plots", "probes", "directions", "steering"}
@@ -63,7 +64,14 @@ class RunData:
         """Layers with probes or directions, else the config's extract layers."""
         found = sorted({int(k) for k in (self.probes or {}).get("layers", {})} |
                        ({int(self.directions["layer"])} if isinstance((self.directions or {}).get("layer"), int) else set()))
-        return found or list(self.config.extract.layers)
+        if found or not self.config.extract.layers:
+            return found
+        from ..layers_spec import config_layers
+
+        try:
+            return config_layers(self.config)
+        except EmprobeError:  # a spec the base model's layer count cannot resolve here
+            return []
 
 
 def read_json(path: Path, notes: list[str]) -> dict | None:

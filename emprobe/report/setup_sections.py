@@ -26,7 +26,7 @@ def config_section(data: RunData) -> Section:
                         f"question sets: {', '.join(b.questions)}"],
         ["persona labels", f"harm metric {p.harm_metric} on {p.harm_scope} questions, equivalence margin {p.equivalence_margin:g}, "
                            f"readout mass floor {b.min_option_mass:g}"],
-        ["layers", ", ".join(map(str, c.extract.layers)) or "none configured"],
+        ["layers", (c.extract.layers if isinstance(c.extract.layers, str) else ", ".join(map(str, c.extract.layers))) or "none configured"],
     ]
     blocks: list = [Table(["setting", "value"], settings)]
     if c.organisms:
