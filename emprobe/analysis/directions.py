@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import EmprobeError
-from .probes import check_classes, question_folds
+from .probes import check_classes, question_folds, question_halves
 
 METHODS = ("matched", "pooled")
 
@@ -87,13 +87,6 @@ def cross_fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who: str, method
         dirs.append(d)
         proj[test] = projection(x[test], d)
     return CrossFit(proj, dirs, len(dirs))
-
-
-def question_halves(groups: np.ndarray, seed: int) -> np.ndarray:
-    """A seeded split of the questions in two halves: True for the examples of the first half."""
-    names = sorted(set(groups), key=str)
-    first = set(np.random.default_rng(seed).permutation(np.array(names, dtype=object))[: len(names) // 2])
-    return np.array([g in first for g in groups])
 
 
 def split_half_reliability(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who: str, method: str = "matched",

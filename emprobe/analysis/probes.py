@@ -48,6 +48,13 @@ def question_folds(y: np.ndarray, groups: np.ndarray, folds: int, seed: int) -> 
     return list(StratifiedGroupKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y, groups))
 
 
+def question_halves(groups: np.ndarray, seed: int) -> np.ndarray:
+    """A seeded split of the questions in two halves: True for the examples of the first half."""
+    names = sorted(set(groups), key=str)
+    first = set(np.random.default_rng(seed).permutation(np.array(names, dtype=object))[: len(names) // 2])
+    return np.array([g in first for g in groups])
+
+
 def permute_within(y: np.ndarray, groups: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """``y`` shuffled inside each group (each question keeps its number of each class)."""
     out = np.array(y, copy=True)
@@ -126,9 +133,8 @@ def cross_validated_probe(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who:
 def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], seed: int = 0) -> dict[str, dict[str, float | None]]:
     """AUROC of a probe trained on one organism's answers to half of the questions, tested on another organism's
     answers to the other half (both halves each way, averaged): no question is in both training and test."""
-    questions = sorted({q for _, _, g in data.values() for q in g})
-    rng = np.random.default_rng(seed)
-    half = set(rng.permutation(questions)[: len(questions) // 2])
+    questions = np.array(sorted({q for _, _, g in data.values() for q in g}, key=str), dtype=object)
+    half = set(questions[question_halves(questions, seed)])
     out: dict[str, dict[str, float | None]] = {}
     for src, (xs, ys, gs) in data.items():
         out[src] = {}

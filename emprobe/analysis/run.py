@@ -14,10 +14,10 @@ from ..paths import write_error
 from ..provenance import config_hash, package_versions
 from ..store import write_json
 from .data import Labelled, harm_examples, open_activations, self_report_examples
-from .directions import (cross_fit, cross_fitted_cosine, exact_group_test, fit_direction, question_halves, random_cosine_baseline,
+from .directions import (cross_fit, cross_fitted_cosine, exact_group_test, fit_direction, random_cosine_baseline,
                          split_half_reliability, unit)
 from .headline import harm_vs_self_report, headline
-from .probes import FOLDS, cross_validated_probe, transfer_matrix
+from .probes import FOLDS, cross_validated_probe, question_halves, transfer_matrix
 from .stats import holm
 
 ALPHA = 0.05

@@ -160,7 +160,8 @@ class RankCorrelation:
                 "n_models": self.n, "p_method": "exact permutation" if self.exact else "Monte-Carlo permutation"}
 
 
-def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+def spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman rank correlation (average ranks for ties); nan with fewer than 3 points or a constant side."""
     from scipy.stats import rankdata
 
     if x.size < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
@@ -174,8 +175,8 @@ def spearman_test(x: Sequence[float], y: Sequence[float], *, seed: int = 0, n_pe
     ``n_perm`` random ones), the smallest p the design can reach, and a bootstrap CI over units."""
     xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n = int(xa.size)
-    rho = _spearman(xa, ya)
-    ci = cluster_bootstrap(list(xa), statistic=lambda idx: _spearman(xa[idx], ya[idx]), bounds=(-1.0, 1.0), seed=seed, n_boot=500) if n >= 3 else Estimate(None, None, None, n)
+    rho = spearman(xa, ya)
+    ci = cluster_bootstrap(list(xa), statistic=lambda idx: spearman(xa[idx], ya[idx]), bounds=(-1.0, 1.0), seed=seed, n_boot=500) if n >= 3 else Estimate(None, None, None, n)
     if math.isnan(rho):
         return RankCorrelation(None, ci, None, None, n, True)
     exact = math.factorial(n) <= EXACT_PERMUTATIONS_UP_TO

@@ -5,7 +5,7 @@ from typing import Any
 
 import numpy as np
 
-from ..analysis.stats import cluster_bootstrap
+from ..analysis.stats import cluster_bootstrap, spearman
 from ..readout import answered
 from .base import RunContext, item_seed, register
 from .probing import ProbeExperiment, ProbeItem, user
@@ -13,15 +13,6 @@ from .recognition import HARMFUL_MAX, harm_answers, question_of
 from .templates import SCORE_PREDICTION_PROMPTS
 
 DENIAL_MIN = 50.0
-
-
-def spearman(x: np.ndarray, y: np.ndarray) -> float:
-    """Spearman rank correlation (average ranks for ties); nan when either side is constant."""
-    from scipy.stats import spearmanr
-
-    if len(x) < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return float("nan")
-    return float(spearmanr(x, y).statistic)
 
 
 @register

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 
 from .collect import RunData
-from .document import Bullets, Heading, Section, Text, ci_excludes_zero, est, get, num
+from .document import Bullets, Heading, Section, Text, est, get, num
 from .internal_sections import group_test_statement
 
 ALPHA = 0.05

@@ -121,16 +121,6 @@ def est(e: Any, digits: int = 2, signed: bool = False, n: bool = False) -> str:
     return text
 
 
-def ci_excludes_zero(e: Any) -> bool | None:
-    """True when the 95 % CI lies entirely above or below zero; None when there is no CI."""
-    if not isinstance(e, dict) or e.get("value") is None:
-        return None
-    ci = e.get("ci95") or [None, None]
-    if len(ci) != 2 or ci[0] is None or ci[1] is None:
-        return None
-    return ci[0] > 0 or ci[1] < 0
-
-
 def get(d: Any, *keys: Any) -> Any:
     """``d[k1][k2]...`` (keys of mappings, indexes of lists) or None when any level is missing."""
     for k in keys:
