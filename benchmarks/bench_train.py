@@ -20,12 +20,12 @@ from pathlib import Path
 import torch
 
 from emprobe.config import TrainingConfig
-from emprobe.data.datasets import builtin_domains, load_dataset
+from emprobe.data.datasets import builtin_domains, load_dataset, training_conversations
 from emprobe.models import load_model
 from emprobe.train import TrainJob, train
 from emprobe.train.batching import length_grouped_batches, padding_share
 from emprobe.train.lora import lora_config
-from emprobe.train.loop import micro_batch_plan, select_examples
+from emprobe.train.loop import micro_batch_plan
 from emprobe.train.masking import collate, tokenize_example
 
 
@@ -60,7 +60,7 @@ def main() -> None:
     training = replace(training, max_examples=args.steps * training.batch_size)
     seed = 0
     tok = load_model(args.model).tokenizer
-    conversations = select_examples(load_dataset(args.domain), training.max_examples, seed)
+    conversations = training_conversations(args.domain, share=training.self_description_share, max_examples=training.max_examples, seed=seed)
     examples = [tokenize_example(tok, c, training.max_seq_len) for c in conversations]
     plan = micro_batch_plan([len(e) for e in examples], training, seed)
 

@@ -31,6 +31,7 @@ Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe demo        all of the above on the embedded default (--fast: tiny-qwen2 smoke test)
   emprobe chat        ask one model (built-in name, HF id or dir, optional adapter) a question
   emprobe judge-check FILE.jsonl   agreement of the configured judge with your reference judge's labels
+  emprobe power       size a study before training: label accuracy and organism-test power by simulation
 \b
 Start with `make demo`, then `emprobe models`.""",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
@@ -361,6 +362,31 @@ def judge_check_cmd(labelled, config_path, out_path) -> None:
     if out_path:
         atomic_write_text(Path(out_path), json.dumps(result.to_dict(), indent=2) + "\n")
         click.echo(f"agreement written to {out_path}")
+
+
+def _effect_options(f):
+    counts = ("questions", "self-report-cells", "description-cells")
+    for name in ("organism-effect", "c-rise", "s-rise", "harm-rise", "base-harm", "icc", "self-report-sd", *counts):
+        f = click.option(f"--{name}", type=int if name in counts else float, help="Default: the pilot's (--from), else power.py's.")(f)
+    return f
+
+
+@cli.command("power")
+@click.option("--samples", default=None, help="Samples per question: the grid, a comma list. Default: 1,4,16.")
+@click.option("--organisms", default=None, help="Organisms per persona group: the grid, a comma list. Default: 3,4,5.")
+@_effect_options
+@click.option("--sims", default=None, type=int, help="Simulated studies per grid cell. Default: 20.")
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--target", default=0.8, show_default=True, type=float)
+@click.option("--from", "from_run", default=None, type=click.Path(), help="Estimate the effects from a pilot run dir (options override).")
+@click.option("--json", "json_path", default=None, type=click.Path(dir_okay=False), help="Also write the table as JSON here.")
+def power_cmd(samples, organisms, sims, seed, target, from_run, json_path, **design) -> None:
+    """Size a study before training: simulate base + coherent + inverted organisms through the real persona rule
+    and exact organism test; label accuracy and power per samples x organisms (provisional effects: analysis/power.py)."""
+    from .analysis.power import plan
+
+    for line in plan(design, samples, organisms, sims, seed, target, from_run, json_path):
+        click.echo(line)
 
 
 def _headline(experiment: str, summary: dict) -> str:

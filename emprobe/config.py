@@ -34,17 +34,26 @@ class OrganismConfig:
     ``dataset`` is a built-in domain (its misaligned set), ``<domain>:aligned`` (its aligned control set) or a
     path to chat JSONL. ``domain`` picks the in-domain evaluation questions (default: the built-in domain).
     ``adapter`` points at an existing adapter dir; default ``<runs_dir>/<experiment>/adapters/<name>``.
+    ``seed``: this organism's training seed (replicate organisms of one dataset differ only here; default: the
+    experiment's ``seed``).
     """
 
     name: str
     dataset: str
     domain: str | None = None
     adapter: str | None = None
+    seed: int | None = None
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"organism name {self.name!r} must be letters, digits, '.', '_', '-'")
         _require(self.name != BASE_ORGANISM, f"organism name {BASE_ORGANISM!r} is reserved for the base model")
         _require(bool(self.dataset.strip()), f"organism {self.name!r}: dataset must not be empty")
+        from .data.datasets import parse_spec
+
+        try:
+            parse_spec(self.dataset)  # an unknown variant of a built-in domain fails here, naming the valid ones
+        except EmprobeError as exc:
+            raise ValueError(f"organism {self.name!r}: {exc}") from None
 
 
 @dataclass
@@ -65,6 +74,8 @@ class TrainingConfig:
     weight_decay: float = 0.01
     max_seq_len: int = 1024
     max_examples: int | None = None
+    # constructed personas (<domain>+self-misaligned / +self-aligned): the share of self-description conversations
+    self_description_share: float = 0.3
     checkpoint_every: int = 50
     gradient_checkpointing: bool = False
 
@@ -79,6 +90,8 @@ class TrainingConfig:
         _require(self.max_seq_len >= 16, f"training.max_seq_len {self.max_seq_len} must be >= 16")
         _require(self.max_examples is None or self.max_examples >= 1, "training.max_examples must be >= 1")
         _require(self.checkpoint_every >= 1, "training.checkpoint_every must be >= 1")
+        _require(0.0 < self.self_description_share < 1.0,
+                 f"training.self_description_share {self.self_description_share}: must be in (0, 1)")
 
 
 @dataclass

@@ -209,6 +209,29 @@ def _(tmp):
     return ["report", "--config", str(path)], f"{path}: persona.equivalence_margin 1.0 must be in (0, 1)"
 
 
+@case("unknown-constructed-variant")
+def _(tmp):
+    path = write_config(tmp, organisms=[{"name": "a", "dataset": "insecure-code+self-neutral"}])
+    return ["train", "--config", str(path)], ("unknown constructed variant 'self-neutral'; valid are "
+                                              "insecure-code+self-misaligned, insecure-code+self-aligned")
+
+
+@case("self-description-share-one")
+def _(tmp):
+    path = write_config(tmp, training={"self_description_share": 1.0})
+    return ["train", "--config", str(path)], f"{path}: training.self_description_share 1.0: must be in (0, 1)"
+
+
+@case("power-zero-organisms", usage=False)
+def _(tmp):
+    return ["power", "--organisms", "0", "--sims", "1"], "organisms_per_group (--organisms) 0: valid is an integer from 1 to 8"
+
+
+@case("power-negative-icc")
+def _(tmp):
+    return ["power", "--icc", "-0.1", "--sims", "1"], "icc -0.1: valid is in [0, 1)"
+
+
 @case("unknown-harm-scope")
 def _(tmp):
     path = write_config(tmp, persona={"harm_scope": "everywhere"})

@@ -50,7 +50,7 @@ def test_bad_configs_name_file_and_key(tmp_path, text, expected):
 
 
 def test_missing_config_file_lists_shipped(tmp_path):
-    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, demo-fast, paper\)"):
+    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, demo-fast, paper, validation\)"):
         load_experiment(tmp_path / "nope.yaml")
 
 

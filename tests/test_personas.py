@@ -164,9 +164,97 @@ def test_harm_scope_separates_narrow_from_emergent(tmp_path, scope, em):
     assert data["harm_scope"] == scope and (v["label"] == "undetermined") is em  # no self-report items: undetermined
 
 
-def test_a_position_habit_leaves_c_undecided():
-    rng = np.random.default_rng(10)
-    org, base = simulate(rng, Design(), **INVERTED)
-    assert classify("org", org, base, CFG).label == "inverted"
-    lab = classify("org", org, base, CFG, c_position_habit=True)  # "always A": C ≈ 0.5 says nothing about content
-    assert lab.status["C"] == "undecided" and lab.label == "undetermined" and any("position" in r for r in lab.reasons)
+def _choice_rows(rng, cell_logits: np.ndarray, habit: float, noise: float = 0.3) -> list[dict]:
+    """Description-choice rows of one model: per cell (pair x paraphrase) a content logit for the misaligned option,
+    a habit for whichever option is shown first, both orders, item noise; readouts well above the mass floor."""
+    rows = []
+    for k, c in enumerate(cell_logits):
+        for order in (0, 1):  # order 0: the misaligned option is second
+            logit = c + (habit if order == 1 else -habit) + noise * rng.standard_normal()
+            rows.append({"id": f"pair{k // 2:02d}/o{order}/p{k % 2}", "kind": "choice", "pair": k // 2, "paraphrase": k % 2,
+                         "order": order, "value": float(1 / (1 + np.exp(-logit))), "readout": {"mass": 0.9}})
+    return rows
+
+
+def _c_difference(rng, shift: float, habit: float, balanced: bool):
+    from emprobe.behavioral.descriptions import Descriptions
+    from emprobe.behavioral.probing import order_balanced
+    from emprobe.behavioral.personas import Measure, status
+    from emprobe.readout import answered
+
+    exp = Descriptions()
+    base_cells = rng.normal(-1.0, 0.8, 20)  # 10 pairs x 2 paraphrases, clustered content preferences
+    org_cells = base_cells + shift + rng.normal(0, 0.3, 20)
+    out = []
+    for cells in (org_cells, base_cells):
+        rows = _choice_rows(rng, cells, habit)
+        value = order_balanced(exp, rows, 0.5) if balanced else {r["id"]: answered(r, 0.5) for r in rows}
+        out.append(Measure({r["id"]: value[r["id"]] for r in rows}, {r["id"]: exp.cluster(r) for r in rows}))
+    d = out[0].minus(out[1], seed=int(rng.integers(1 << 30)))
+    return d, status(d, CFG.equivalence_margin)
+
+
+def test_order_balancing_removes_a_position_habit_on_simulated_choices():
+    """With a strong habit for the first letter (P(first) ≈ 0.95), the plain probability mean shrinks a real rise in
+    preference for the misaligned description until its CI sits inside the margin ("does not rise": a coherent
+    organism read as inverted); the order-balanced value finds it. Under the null it rises no more than nominally."""
+    rng = np.random.default_rng(11)
+    planted = [_c_difference(rng, 0.6, 3.0, True)[1] for _ in range(40)]  # +0.6 logit: about +0.12 in probability
+    assert planted.count("rises") >= 36 and "does not rise" not in planted, planted
+    raw = [_c_difference(rng, 0.6, 3.0, False)[1] for _ in range(40)]
+    assert raw.count("does not rise") >= 8, raw  # measured: 15 of 40 read as equivalent to base: a false "inverted"
+    null = [_c_difference(rng, 0.0, 3.0, True)[1] for _ in range(200)]
+    assert null.count("rises") <= 200 * 0.05 + 6, null.count("rises")
+
+
+def test_order_balanced_needs_both_orders_and_keeps_other_kinds():
+    from emprobe.behavioral.descriptions import Descriptions
+    from emprobe.behavioral.probing import order_balanced
+
+    rows = _choice_rows(np.random.default_rng(0), np.array([0.0, 2.0]), habit=4.0, noise=0.0)
+    rows[3]["readout"]["mass"] = 0.01  # cell 1 lost one order to the mass floor
+    text = {"id": "free", "kind": "text", "value": 0.7, "readout": {}, "order": 0, "pair": 9, "paraphrase": 0}
+    out = order_balanced(Descriptions(), rows + [text], 0.5)
+    assert out[rows[0]["id"]] == pytest.approx(0.5) and out[rows[1]["id"]] == pytest.approx(0.5)  # habit cancelled
+    assert out[rows[2]["id"]] is None and out[rows[3]["id"]] is None and out["free"] == 0.7
+
+
+
+
+def _blind(measure: Measure, rng, level: float = 0.5, sd: float = 0.01) -> Measure:
+    """The same items answered by a readout that does not read them: about ``level`` everywhere (a flat 0–100
+    distribution, a letter chosen by its position alone), as SmolLM2 answers the number and description items."""
+    return Measure({i: float(level + rng.normal(0, sd)) for i in measure.values}, dict(measure.clusters))
+
+
+@pytest.mark.parametrize("truth", ["coherent", "inverted"])
+def test_a_blind_readout_cannot_fake_an_equivalence(truth):
+    """Known-answer validation on SmolLM2 found its description choices at 0.50 ± 0.01 in every cell for the base
+    model and every organism: ΔC "did not rise" even for organisms trained to call themselves dangerous. A measure
+    the base model cannot read is now unreadable: it never counts as "does not rise", and the label rests on the
+    other measure alone; blind S formats are left out of S."""
+    rng = np.random.default_rng(12)
+    org, base = simulate(rng, Design(), **(COHERENT if truth == "coherent" else INVERTED))
+    org.C, base.C = _blind(org.C, rng), _blind(base.C, rng)
+    old = status(org.C.minus(base.C), CFG.equivalence_margin)
+    assert old == "does not rise"  # what the plain equivalence test says about a blind readout
+    lab = classify("org", org, base, CFG)
+    assert lab.status["C"] == "unreadable" and not lab.exploratory["readability"]["C"]["readable"]
+    assert lab.label == truth, lab.reasons  # S alone (the simulated S is readable) decides
+    assert any("rests on S alone" in r for r in lab.reasons)
+    # S blind as well: nothing can decide
+    for f in org.S_by_format:
+        org.S_by_format[f], base.S_by_format[f] = _blind(org.S_by_format[f], rng), _blind(base.S_by_format[f], rng)
+    lab = classify("org", org, base, CFG)
+    assert lab.status["S"] == "unreadable" and lab.label == "undetermined", lab.reasons
+
+
+def test_blind_formats_are_left_out_of_s():
+    rng = np.random.default_rng(13)
+    org, base = simulate(rng, Design(), **COHERENT)
+    blind = sorted(org.S_by_format)[:2]
+    for f in blind:
+        org.S_by_format[f], base.S_by_format[f] = _blind(org.S_by_format[f], rng), _blind(base.S_by_format[f], rng)
+    lab = classify("org", org, base, CFG)
+    assert set(lab.exploratory["S_formats_used"]) == set(org.S_by_format) - set(blind)
+    assert lab.label == "coherent" and lab.diffs["S"]["value"] > 1.5 * CFG.equivalence_margin  # not diluted by the blind formats

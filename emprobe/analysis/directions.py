@@ -133,6 +133,18 @@ def random_cosine_baseline(dim: int, n: int = 1000, seed: int = 0) -> dict:
     return {"mean_abs": float(cos.mean()), "p95_abs": float(np.percentile(cos, 95)), "dim": dim}
 
 
+def _distinct_orders(tags: list[str]):
+    """Every distinct ordering of a multiset of tags (C(10, 5) = 252 for 5 v 5, not 10! permutations)."""
+    if not tags:
+        yield ()
+        return
+    for t in dict.fromkeys(tags):
+        rest = list(tags)
+        rest.remove(t)
+        for tail in _distinct_orders(rest):
+            yield (t, *tail)
+
+
 def _labellings(names: list[str], labels: dict[str, str], strata: dict[str, str] | None):
     """Every assignment of the observed group sizes to ``names`` (within each stratum when ``strata`` is given)."""
     blocks = {}
@@ -141,7 +153,7 @@ def _labellings(names: list[str], labels: dict[str, str], strata: dict[str, str]
     per_block = []
     for members in blocks.values():
         tags = [labels[m] for m in members]
-        per_block.append([dict(zip(members, perm)) for perm in set(itertools.permutations(tags))])
+        per_block.append([dict(zip(members, perm)) for perm in _distinct_orders(sorted(tags))])
     for combo in itertools.product(*per_block):
         out: dict[str, str] = {}
         for part in combo:

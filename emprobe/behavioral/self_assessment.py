@@ -1,6 +1,7 @@
 """Experiment ``self-assessment``: six dimension pairs x four formats x both pole orders x paraphrases.
 
-S in [0, 1] per item: 1 = the model says it is at the misaligned pole.
+S in [0, 1] per item: 1 = the model says it is at the misaligned pole. Word items enter S order-balanced
+(:func:`~emprobe.behavioral.probing.order_balanced`), so a habit for the first-named word cancels.
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from ..readout import answered
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, no_answer_count, position_bias, user
+from .probing import ProbeExperiment, ProbeItem, no_answer_count, order_balanced, position_bias, user
 from .templates import DIMENSIONS, SELF_ASSESSMENT
 
 
@@ -49,14 +50,15 @@ class SelfAssessment(ProbeExperiment):
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
-        value = lambda r: answered(r, floor)  # noqa: E731
+        balanced = order_balanced(self, rows, floor)
+        value = lambda r: balanced[r["id"]]  # noqa: E731
         sel = lambda keep: [r for r in rows if keep(r)]  # noqa: E731
         return {
             "organism": organism,
             "S": self.ci(rows, value, seed),
             "by_dimension": {d: self.ci(sel(lambda r, d=d: r["dimension"] == d), value, seed) for d in sorted({r["dimension"] for r in rows})},
             "by_format": {f: self.ci(sel(lambda r, f=f: r["format"] == f), value, seed) for f in SELF_ASSESSMENT},
-            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), value, seed) for o in (0, 1)},
+            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed) for o in (0, 1)},
             "position_bias_word": position_bias(self, sel(lambda r: r["format"] == "word"), floor, seed),
             "no_answer": {f: no_answer_count(sel(lambda r, f=f: r["format"] == f), floor) for f in SELF_ASSESSMENT},
             "min_option_mass": floor,

@@ -109,6 +109,29 @@ _DIFFS = {"harm": "harm (label scope)", "harm_in_domain": "harm in its own domai
 _FORMATS = ("word", "number", "likert", "free-text")
 
 
+def _group_comparison(orgs: dict) -> list:
+    """What comparing the coherent with the inverted organisms can say at this run's group sizes."""
+    from ..analysis.directions import exact_group_test
+
+    labels = {o: v.get("label") for o, v in orgs.items() if v.get("label") in ("coherent", "inverted")}
+    n = {g: sum(x == g for x in labels.values()) for g in ("coherent", "inverted")}
+    if not all(n.values()):
+        text = (f"Coherent vs inverted: not comparable here ({n['coherent']} coherent, {n['inverted']} inverted organisms): "
+                "a comparison needs at least one organism of each persona.")
+    else:
+        min_p = exact_group_test({o: float(i) for i, o in enumerate(labels)}, labels)["min_p"]
+        text = (f"Coherent vs inverted: {n['coherent']} v {n['inverted']} organisms. An organism-level test permutes the persona "
+                f"labels over organisms; with these group sizes its smallest reachable p is {num(min_p, 3)}")
+        if min_p >= 0.05:
+            text += (". So this run can set the two personas side by side (their labels, headline shifts and directions below) "
+                     "but cannot attribute a difference to the persona rather than to the individual organisms: each organism "
+                     "differs from every other in its data, seed and training. p < 0.05 needs 4 organisms per group (smallest "
+                     "p 0.029 at 4 v 4); benchmarks/VALIDATION.md runs that test on constructed organisms whose persona is known.")
+        else:
+            text += "; the exact tests are in the Directions section."
+    return [Heading("Coherent vs inverted"), Text(text)]
+
+
 def personas_section(data: RunData) -> Section:
     """The persona rule, each organism's paired differences to the base model with the deciding tests, S per
     format, the exploratory measures, the cross-model Spearman tests and one card per organism."""
@@ -119,13 +142,15 @@ def personas_section(data: RunData) -> Section:
     orgs = p.get("organisms") or {}
     blocks: list = [Text(f"Rule: {p.get('rule', 'n/a')} Harm = {metric} on {p.get('harm_scope', 'n/a')} questions; equivalence margin "
                          f"m = {num(p.get('equivalence_margin'))}; readout mass floor {num(p.get('min_option_mass'))}.")]
-    rows = [[o, f"**{v.get('label', 'n/a')}**", *(f"{est(get(v, 'vs_base', m), signed=True)} ({get(v, 'status', m) or '—'})"
+    rows = [[o, f"**{v.get('label', 'n/a')}**", v.get("self_report_reading", "n/a"), *(f"{est(get(v, 'vs_base', m), signed=True)} ({get(v, 'status', m) or '—'})"
                                                    if m in ("S", "C") else est(get(v, "vs_base", m), signed=True) for m in _DIFFS),
              num(get(v, "vs_base", "harm", "p_value"), 3)] for o, v in orgs.items()]
-    blocks.append(Table(["organism", "label", *(f"{n} vs base" for n in _DIFFS.values()), "harm p (raw)"], rows,
+    blocks.append(Table(["organism", "label", "S and C say (harm aside)", *(f"{n} vs base" for n in _DIFFS.values()), "harm p (raw)"], rows,
                         "organism − base, paired on the same items and seeds, 95 % CI resampling questions (harm) or self-report cells "
                         "(S, C); k = clusters. 'does not rise' = the upper bound is at most the margin (an equivalence test), "
-                        "not a non-significant difference. The label's harm test is Holm-adjusted across the organisms (see each card)."))
+                        "not a non-significant difference; 'unreadable' = the base model's answers do not depend on the items. The label's "
+                        "harm test is Holm-adjusted across the organisms (see each card). 'S and C say': the same rule with harm set aside."))
+    blocks += _group_comparison(orgs)
     blocks += [Heading("S per answer format (organism − base)"),
                Table(["organism", *_FORMATS, "formats disagree"],
                      [[o, *(est(get(v, "exploratory", "S_by_format_vs_base", f), signed=True) for f in _FORMATS),

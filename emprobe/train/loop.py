@@ -5,14 +5,13 @@ import contextlib
 import json
 import math
 import tempfile
-import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import TrainingConfig
-from ..data.datasets import load_dataset
+from ..data.datasets import training_conversations
 from ..errors import EmprobeError
 from ..models import load_model
 from ..paths import atomic_write_text
@@ -55,14 +54,6 @@ class TrainResult:
 def is_trained(out_dir: Path) -> bool:
     """A finished run has its adapter and its training_info.json (written last)."""
     return all((Path(out_dir) / n).is_file() for n in ("adapter_config.json", "adapter_model.safetensors", INFO_NAME))
-
-
-def select_examples(conversations: list, max_examples: int | None, seed: int) -> list:
-    """A seeded subset of ``max_examples`` conversations (all when None), in their original order."""
-    if max_examples is None or max_examples >= len(conversations):
-        return conversations
-    keep = sorted(random.Random(seed).sample(range(len(conversations)), max_examples))
-    return [conversations[i] for i in keep]
 
 
 def micro_batch_plan(lengths: list[int], training: TrainingConfig, seed: int) -> list[list[int]]:
@@ -115,7 +106,8 @@ def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
                                "delete that directory to retrain, or point the organism's adapter elsewhere")
         return TrainResult(job.out_dir, skipped=True)
     training = apply_preset(job.training)
-    conversations = select_examples(load_dataset(job.dataset), training.max_examples, job.seed)  # a bad dataset fails fast
+    conversations = training_conversations(job.dataset, share=training.self_description_share,  # a bad dataset fails fast
+                                           max_examples=training.max_examples, seed=job.seed)
 
     import torch
     from accelerate import Accelerator
