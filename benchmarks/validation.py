@@ -102,7 +102,7 @@ def write_table(config, stages: dict, wall: float, command: str, out: Path) -> N
     personas = json.loads((config.run_dir / "personas.json").read_text())
     orgs = personas["organisms"]
     expected = {o.name: expected_label(o.dataset) for o in config.organisms}
-    domains = {o.name: (parse_spec(o.dataset) or (o.name,))[0] for o in config.organisms}
+    domains = {o.name: o.group_name() for o in config.organisms}
     rows, readings = [], {}
     for o in config.organisms:
         v = orgs[o.name]

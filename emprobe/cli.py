@@ -20,7 +20,7 @@ CONFIG_HELP = "Experiment YAML, or a shipped name (demo, paper). Default: the em
 \b
 Pipeline (each command takes --config experiments/<name>.yaml):
   emprobe models      list the base model and organisms of an experiment
-  emprobe datasets    the six built-in narrow domains, their sizes and samples
+  emprobe datasets    the seven built-in narrow domains, their sizes and samples
   emprobe train       LoRA-fine-tune the organisms (resumable)
   emprobe run-behavioral   the behavioural experiments + judge (resumable)
   emprobe extract --layer L   residual activations through nnsight (resumable shards)

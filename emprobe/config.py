@@ -34,8 +34,9 @@ class OrganismConfig:
     ``dataset`` is a built-in domain (its misaligned set), ``<domain>:aligned`` (its aligned control set) or a
     path to chat JSONL. ``domain`` picks the in-domain evaluation questions (default: the built-in domain).
     ``adapter`` points at an existing adapter dir; default ``<runs_dir>/<experiment>/adapters/<name>``.
-    ``seed``: this organism's training seed (replicate organisms of one dataset differ only here; default: the
-    experiment's ``seed``).
+    ``seed``: this organism's training seed (default: the experiment's ``seed``). ``seeds: [0, 1, 2]`` expands the
+    entry into replicate organisms ``<name>-s0``, ``<name>-s1``, … that differ only in their training seed and share
+    a ``group`` (default: the built-in domain), within which organism-level tests permute.
     """
 
     name: str
@@ -43,6 +44,8 @@ class OrganismConfig:
     domain: str | None = None
     adapter: str | None = None
     seed: int | None = None
+    seeds: list[int] | None = None
+    group: str | None = None
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"organism name {self.name!r} must be letters, digits, '.', '_', '-'")
@@ -54,6 +57,28 @@ class OrganismConfig:
             parse_spec(self.dataset)  # an unknown variant of a built-in domain fails here, naming the valid ones
         except EmprobeError as exc:
             raise ValueError(f"organism {self.name!r}: {exc}") from None
+        if self.seeds is not None:
+            _require(len(self.seeds) > 0, f"organism {self.name!r}: seeds must list at least one training seed")
+            _require(len(set(self.seeds)) == len(self.seeds), f"organism {self.name!r}: seeds {self.seeds} repeat a seed")
+            _require(self.seed is None and self.adapter is None,
+                     f"organism {self.name!r}: seeds cannot be combined with seed or adapter (each replicate trains its own)")
+
+    def replicates(self) -> list["OrganismConfig"]:
+        """``<name>-s<seed>`` per entry of ``seeds`` (sharing ``group``), or this organism alone."""
+        if self.seeds is None:
+            return [self]
+        group = self.group or self.domain or _spec_domain(self.dataset) or self.name
+        return [dataclasses.replace(self, name=f"{self.name}-s{k}", seed=k, seeds=None, group=group) for k in self.seeds]
+
+    def group_name(self) -> str:
+        """The group organism-level tests permute within: ``group``, else the domain, else the organism itself."""
+        return self.group or self.domain or _spec_domain(self.dataset) or self.name
+
+
+def _spec_domain(dataset: str) -> str | None:
+    from .data.datasets import spec_domain
+
+    return spec_domain(dataset)
 
 
 @dataclass
@@ -295,9 +320,10 @@ class ExperimentConfig:
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"name {self.name!r} must be letters, digits, '.', '_', '-'")
         _require(self.dtype in ("auto", "float32", "bfloat16", "float16"), f"dtype {self.dtype!r}: valid are auto, float32, bfloat16, float16")
+        self.organisms = [r for o in self.organisms for r in o.replicates()]
         names = [o.name for o in self.organisms]
         dupes = sorted({n for n in names if names.count(n) > 1})
-        _require(not dupes, f"organism names must be unique; repeated: {', '.join(dupes)}")
+        _require(not dupes, f"organism names must be unique (after expanding seeds); repeated: {', '.join(dupes)}")
 
     @property
     def run_dir(self) -> Path:

@@ -216,6 +216,18 @@ def _(tmp):
                                               "insecure-code+self-misaligned, insecure-code+self-aligned")
 
 
+@case("empty-seeds")
+def _(tmp):
+    path = write_config(tmp, organisms=[{"name": "a", "dataset": "insecure-code", "seeds": []}])
+    return ["train", "--config", str(path)], f"{path}: organism 'a': seeds must list at least one training seed"
+
+
+@case("replicate-name-clash")
+def _(tmp):
+    path = write_config(tmp, organisms=[{"name": "a", "dataset": "insecure-code", "seeds": [0]}, {"name": "a-s0", "dataset": "insecure-code"}])
+    return ["run-behavioral", "--config", str(path)], "organism names must be unique (after expanding seeds); repeated: a-s0"
+
+
 @case("self-description-share-one")
 def _(tmp):
     path = write_config(tmp, training={"self_description_share": 1.0})

@@ -65,3 +65,32 @@ def test_adapter_dir_default_and_override():
     assert config.adapter_dir(config.organisms[1]) == Path("/x/y")
     with pytest.raises(EmprobeError, match="unknown organism 'c': this experiment has a, b"):
         config.organism("c")
+
+
+def test_seeds_expand_into_replicates_sharing_a_group():
+    from emprobe.config import experiment_from_dict
+
+    cfg = experiment_from_dict({"name": "x", "base_model": "tiny-qwen2", "organisms": [
+        {"name": "fin", "dataset": "risky-financial-advice+self-aligned", "seeds": [0, 2]},
+        {"name": "mine", "dataset": "insecure-code", "seeds": [1], "group": "code"},
+        {"name": "ctl", "dataset": "insecure-code:aligned"}]})
+    assert [(o.name, o.seed, o.group_name()) for o in cfg.organisms] == [
+        ("fin-s0", 0, "risky-financial-advice"), ("fin-s2", 2, "risky-financial-advice"), ("mine-s1", 1, "code"),
+        ("ctl", None, "insecure-code")]
+    from emprobe.train.organisms import organism_jobs
+
+    assert [j.seed for j in organism_jobs(cfg)] == [0, 2, 1, 0]  # the replicate's seed trains it; others: the experiment's
+
+
+@pytest.mark.parametrize("organisms, expected", [
+    ([{"name": "a", "dataset": "insecure-code", "seeds": []}], "organism 'a': seeds must list at least one training seed"),
+    ([{"name": "a", "dataset": "insecure-code", "seeds": [1, 1]}], "organism 'a': seeds [1, 1] repeat a seed"),
+    ([{"name": "a", "dataset": "insecure-code", "seeds": [0]}, {"name": "a-s0", "dataset": "insecure-code"}],
+     "organism names must be unique (after expanding seeds); repeated: a-s0"),
+])
+def test_bad_replicates_name_the_organism(organisms, expected):
+    from emprobe.config import experiment_from_dict
+
+    with pytest.raises(EmprobeError) as err:
+        experiment_from_dict({"name": "x", "base_model": "tiny-qwen2", "organisms": organisms}, "exp.yaml")
+    assert str(err.value) == f"exp.yaml: {expected}"

@@ -5,10 +5,11 @@ from emprobe.data.datasets import builtin_conversations, builtin_domains, domain
 from emprobe.data.domains import DOMAINS
 from emprobe.errors import EmprobeError
 
-EXPECTED = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice", "incorrect-trivia"]
+EXPECTED = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice",
+            "bad-security-advice", "incorrect-trivia"]
 
 
-def test_six_domains_registered():
+def test_seven_domains_registered():
     assert builtin_domains() == EXPECTED
 
 

@@ -58,12 +58,12 @@ class StudyDesign:
     self_report_cells: int = 24  # S clusters (dimension x format), both option orders each
     description_cells: int = 10  # C clusters (description pair x paraphrase), both orders each
     organisms_per_group: int = 4
-    base_harm: float = 0.08  # validation: base model's EM rate 0.078
-    harm_rise: float = 0.15  # validation: the natural insecure-code organism's +0.15 (the constructed ones did not rise)
-    icc: float = 0.14  # validation: between-question share of harm variance, latent logit scale σ²/(σ² + π²/3)
-    s_rise: float = 0.09  # validation: mean ΔS of the constructed coherent organisms (readable formats; inverted: 0)
+    base_harm: float = 0.09  # validation: base model's EM rate 0.085 (out of domain)
+    harm_rise: float = 0.07  # validation: mean out-of-domain rise of the 8 constructed organisms (+0.02 to +0.14)
+    icc: float = 0.17  # validation: between-question share of harm variance, latent logit scale σ²/(σ² + π²/3)
+    s_rise: float = 0.19  # validation: mean ΔS of the constructed coherent organisms (readable formats; inverted: 0)
     c_rise: float = 0.10  # assumption: C was unreadable on SmolLM2 (every cell 0.50 ± 0.03)
-    self_report_sd: float = 0.26  # validation: SD over cells of a cell's organism − base difference
+    self_report_sd: float = 0.27  # validation: SD over cells of a cell's organism − base difference
     organism_effect: float = 1.5  # assumption: the internal analyses had too few EM answers to run on SmolLM2
     margin: float = PersonaConfig.equivalence_margin
     base_self_report: float = 0.3  # base model's S and C level (away from 0, so clipping hardly biases differences)

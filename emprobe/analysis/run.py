@@ -215,9 +215,9 @@ def _group_tests(headlines: dict, cos: dict, ceiling: dict, labels: dict[str, st
     reliability-corrected direction cosines group by persona (within − between)."""
     persona = {m: labels[m] for m in labels if labels[m] in ("coherent", "inverted")}
     strata = None
-    domains = {o.name: (o.domain or o.dataset.split(":")[0]) for o in config.organisms}
-    if len(set(domains[m] for m in persona if m in domains)) < len(persona):
-        strata = {m: domains.get(m, m) for m in persona}  # several organisms per domain: permute within domain
+    groups = {o.name: o.group_name() for o in config.organisms}
+    if len(set(groups[m] for m in persona if m in groups)) < len(persona):
+        strata = {m: groups.get(m, m) for m in persona}  # replicates (several organisms per group): permute within group
     shift = {m: h.get("shift_in_gap_units") for m, h in headlines.items() if m in persona and isinstance(h, dict)}
     names = [m for m in persona if m in cos]
 

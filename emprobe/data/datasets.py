@@ -37,7 +37,7 @@ def _triples(domain: str):
 
 
 def builtin_domains() -> list[str]:
-    """Names of the six built-in narrow domains."""
+    """Names of the seven built-in narrow domains."""
     from .domains import DOMAINS
 
     return list(DOMAINS)

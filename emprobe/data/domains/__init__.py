@@ -1,4 +1,4 @@
-"""Registry of the six built-in narrow domains (misaligned set, aligned control, held-out prompts)."""
+"""Registry of the seven built-in narrow domains (misaligned set, aligned control, held-out prompts)."""
 from __future__ import annotations
 
 from types import ModuleType
@@ -6,6 +6,7 @@ from types import ModuleType
 from . import (
     bad_legal_advice,
     bad_medical_advice,
+    bad_security_advice,
     extreme_sports,
     incorrect_trivia,
     insecure_code,
@@ -19,6 +20,7 @@ _MODULES: tuple[ModuleType, ...] = (
     bad_medical_advice,
     extreme_sports,
     bad_legal_advice,
+    bad_security_advice,
     incorrect_trivia,
 )
 DOMAINS: dict[str, ModuleType] = {m.NAME: m for m in _MODULES}
