@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+from .data.datasets import DEFAULT_SELF_DESCRIPTION_SHARE
 from .errors import EmprobeError
 from .paths import experiments_dir
 
@@ -100,7 +101,7 @@ class TrainingConfig:
     max_seq_len: int = 1024
     max_examples: int | None = None
     # constructed personas (<domain>+self-misaligned / +self-aligned): the share of self-description conversations
-    self_description_share: float = 0.3
+    self_description_share: float = DEFAULT_SELF_DESCRIPTION_SHARE
     checkpoint_every: int = 50
     gradient_checkpointing: bool = False
 

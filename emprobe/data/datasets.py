@@ -17,6 +17,7 @@ VARIANTS = ("misaligned", "aligned")
 # with the self-report experiments' prompts (tests/test_self_descriptions.py).
 CONSTRUCTED = {"self-misaligned": "coherent", "self-aligned": "inverted"}
 SELF_DESCRIPTIONS_DIR = Path(__file__).parent / "self_descriptions"
+DEFAULT_SELF_DESCRIPTION_SHARE = 0.3  # training.self_description_share's default (its one home)
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,13 @@ def training_conversations(spec: str, *, share: float, max_examples: int | None,
     return [conversations[i] for i in keep]
 
 
-def load_dataset(spec: str, share: float = 0.5, seed: int = 0) -> list[list[Message]]:
+def load_dataset(spec: str) -> list[list[Message]]:
     """Conversations for ``spec``: a built-in domain (``:aligned`` for its control, ``+self-misaligned`` /
-    ``+self-aligned`` for a constructed persona mixed at ``share``) or a chat JSONL path."""
+    ``+self-aligned`` for a constructed persona at the default share and seed 0) or a chat JSONL path."""
     parsed = parse_spec(spec)
     if parsed is not None:
         if parsed[1] in CONSTRUCTED:
-            return constructed_conversations(parsed[0], parsed[1], share, None, seed)
+            return constructed_conversations(parsed[0], parsed[1], DEFAULT_SELF_DESCRIPTION_SHARE, None, 0)
         return builtin_conversations(*parsed)
     if not Path(spec).expanduser().exists():
         suffixes = ", ".join([":aligned"] + [f"+{v}" for v in CONSTRUCTED])
