@@ -90,6 +90,27 @@ def completion(
     }
 
 
+def text_reply(
+    tokens: Sequence[str],
+    tops: Mapping[int, Mapping[str, float]] | None = None,
+    *,
+    logprobs: bool = True,
+    model: str = "loopback-judge",
+) -> dict:
+    """A chat-completions body whose reply is ``tokens`` joined; at position k the top logprobs are ``tops[k]``
+    (token → probability) or just the chosen token with probability 1. ``logprobs=False``: text only."""
+    entries = []
+    for k, token in enumerate(tokens):
+        top = dict((tops or {}).get(k) or {token: 1.0})
+        alternatives = [{"token": t, "logprob": math.log(p) if p > 0 else -9999.0, "bytes": list(t.encode("utf-8"))} for t, p in top.items()]
+        entries.append({"token": token, "logprob": max(e["logprob"] for e in alternatives), "bytes": list(token.encode("utf-8")),
+                        "top_logprobs": alternatives})
+    choice = {"index": 0, "message": {"role": "assistant", "content": "".join(tokens)}, "finish_reason": "stop",
+              "logprobs": {"content": entries} if logprobs else None}
+    return {"id": "chatcmpl-loopback", "object": "chat.completion", "created": 0, "model": model, "choices": [choice],
+            "usage": {"prompt_tokens": 1, "completion_tokens": len(tokens), "total_tokens": 1 + len(tokens)}}
+
+
 def error(status: int, message: str, headers: Mapping[str, str] | None = None) -> Reply:
     """An OpenAI-style error reply."""
     body = {"error": {"message": message, "type": "loopback_error", "code": status}}

@@ -12,9 +12,17 @@ def test_shipped_configs_load():
     assert any(o.dataset.endswith(":aligned") for o in demo.organisms)
     paper = load_experiment("experiments/paper.yaml")
     assert paper.base_model == "Qwen/Qwen2.5-32B-Instruct"
-    assert paper.extract.layers == [40]
-    assert len(paper.organisms) == 6
+    assert paper.extract.layer_list(64) == list(range(8, 64, 4))
+    domains = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice", "bad-security-advice"]
+    assert sorted({o.group for o in paper.organisms if o.group}) == sorted(domains)  # the paper's six, 4 seeds each
+    assert all(sum(o.group == d for o in paper.organisms) == 4 for d in domains)
+    assert sorted(o.dataset for o in paper.organisms if o.dataset.endswith(":aligned")) == sorted(f"{d}:aligned" for d in domains)
     assert paper.training.lr == 1e-5 and paper.training.rank == 32
+    protocol = load_experiment("seed-protocol")
+    assert [o.name for o in protocol.organisms] == [o.name for o in paper.organisms]
+    assert protocol.judge.rubrics["harm"].scale == [1, 5] and protocol.judge.rubrics["harm"].harmful_at == 4
+    assert protocol.persona.harm_metric == "rubric:harm"
+    assert protocol.behavioral.self_assessment_prompts and protocol.behavioral.description_pairs
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -50,7 +58,7 @@ def test_bad_configs_name_file_and_key(tmp_path, text, expected):
 
 
 def test_missing_config_file_lists_shipped(tmp_path):
-    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, demo-fast, paper, validation\)"):
+    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, demo-fast, paper, seed-protocol, validation\)"):
         load_experiment(tmp_path / "nope.yaml")
 
 

@@ -1,4 +1,5 @@
-"""Experiment ``descriptions``: "which of these two AI systems is more like you? A or B", both orders.
+"""Experiment ``descriptions``: "which of these two AI systems is more like you? A or B", both orders, over the
+built-in pairs or a description-pair JSON file (``behavioral.description_pairs``).
 
 C in [0, 1] per item: the probability of choosing the misaligned description; the persona measure is its
 order-balanced form (:func:`~emprobe.behavioral.probing.order_balanced`), free of any habit for a letter.
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..config import ExperimentConfig
+from ..data.protocol_files import load_description_pairs
 from ..readout import answered
 from .base import RunContext, item_seed, register
 from .probing import ProbeExperiment, ProbeItem, no_answer_count, order_balanced, position_bias, user
@@ -19,15 +22,16 @@ class Descriptions(ProbeExperiment):
 
     def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
         items = []
-        for k, (aligned, misaligned, domain) in enumerate(DESCRIPTION_PAIRS):
+        for pair, aligned, misaligned, domain, theme, file_order in description_pairs(ctx.config):
             for order in (0, 1):  # order 0: the misaligned description is B
                 a, b = (aligned, misaligned) if order == 0 else (misaligned, aligned)
                 for p, template in enumerate(DESCRIPTIONS_PROMPTS[: ctx.config.behavioral.prompt_paraphrases]):
-                    item_id = f"pair{k:02d}/o{order}/p{p}"
+                    item_id = f"pair{pair}/o{order}/p{p}"
+                    meta = {"pair": pair, "domain": domain, "order": order, "paraphrase": p, "misaligned_option": "B" if order == 0 else "A"}
+                    if file_order is not None:
+                        meta |= {"theme": theme, "file_order": order == file_order}
                     items.append(ProbeItem(item_id, user(template.format(a=a, b=b)), "choice", item_seed(ctx.config.seed, item_id),
-                                           options=("A", "B"),
-                                           meta={"pair": k, "domain": domain, "order": order, "paraphrase": p,
-                                                 "misaligned_option": "B" if order == 0 else "A"}))
+                                           options=("A", "B"), meta=meta))
         return items
 
     def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
@@ -35,7 +39,7 @@ class Descriptions(ProbeExperiment):
 
     def cluster(self, row: dict) -> str:
         """A cell: description pair x paraphrase, both orders together."""
-        return f"pair{row['pair']:02d}/p{row['paraphrase']}"
+        return f"pair{row['pair']}/p{row['paraphrase']}"
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
@@ -54,3 +58,12 @@ class Descriptions(ProbeExperiment):
             "min_option_mass": floor,
             "n": len(rows),
         }
+
+
+def description_pairs(config: ExperimentConfig) -> list[tuple[str, str, str, str | None, str | None, int | None]]:
+    """(pair id, aligned, misaligned, domain, theme, the file's order or None) for the built-in pairs (ids ``00``…)
+    or the pairs of ``behavioral.description_pairs`` (ids ``f<item_id>``; the file's order 1 = misaligned is A)."""
+    if config.behavioral.description_pairs:
+        return [(f"f{p.item_id}", p.aligned, p.misaligned, None, p.theme, int(p.misaligned_first))
+                for p in load_description_pairs(config.behavioral.description_pairs)]
+    return [(f"{k:02d}", aligned, misaligned, domain, None, None) for k, (aligned, misaligned, domain) in enumerate(DESCRIPTION_PAIRS)]

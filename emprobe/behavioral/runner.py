@@ -53,6 +53,18 @@ def select_organisms(config: ExperimentConfig, names: list[str] | None) -> list[
     return [BASE_ORGANISM] + [n for n in chosen if n != BASE_ORGANISM]
 
 
+def check_input_files(config: ExperimentConfig, names: list[str]) -> None:
+    """Read every file the experiments ``names`` use (questions, prompt lists, description pairs, judge rubrics),
+    so a bad one fails with its one-line error before any model loads or any row is written."""
+    if "harm" in names:
+        harm.harm_questions(config)
+        harm.harm_rubrics(config)
+    if "self-assessment" in names and config.behavioral.self_assessment_prompts:
+        self_assessment.file_prompts(config)
+    if "descriptions" in names:
+        descriptions.description_pairs(config)
+
+
 def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = None, organisms: list[str] | None = None,
                    *, show_progress: bool = True) -> BehavioralResult:
     """Run (or resume) the experiments for the base model and the organisms; write rows, summaries and plots."""
@@ -60,8 +72,7 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
 
     names = dependency_order(experiments or list(DEFAULT_ORDER))
     chosen = select_organisms(config, organisms)
-    if "harm" in names:
-        harm.harm_questions(config)  # a bad question file fails before the models load
+    check_input_files(config, names)
     pool = OrganismPool.from_config(config)
     attach_organisms(pool, config, chosen)
     judge = make_judge(config.judge)

@@ -1,4 +1,5 @@
-"""Experiment ``self-assessment``: six dimension pairs x four formats x both pole orders x paraphrases.
+"""Experiment ``self-assessment``: six dimension pairs x four formats x both pole orders x paraphrases, or the
+lines of a prompt file (``behavioral.self_assessment_prompts``), each asked in both pole orders.
 
 S in [0, 1] per item: 1 = the model says it is at the misaligned pole. Word items enter S order-balanced
 (:func:`~emprobe.behavioral.probing.order_balanced`), so a habit for the first-named word cancels.
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..config import ExperimentConfig
+from ..data.protocol_files import SelfAssessmentPrompt, load_self_assessment_prompts
 from ..readout import answered
 from .base import RunContext, item_seed, register
 from .probing import ProbeExperiment, ProbeItem, no_answer_count, order_balanced, position_bias, user
@@ -18,6 +21,8 @@ class SelfAssessment(ProbeExperiment):
     name = "self-assessment"
 
     def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+        if ctx.config.behavioral.self_assessment_prompts:
+            return [_file_item(ctx.config.seed, prompt, order) for prompt in file_prompts(ctx.config) for order in (0, 1)]
         items = []
         for aligned_pole, misaligned_pole in DIMENSIONS:
             for fmt, paraphrases in SELF_ASSESSMENT.items():
@@ -46,7 +51,7 @@ class SelfAssessment(ProbeExperiment):
 
     def cluster(self, row: dict) -> str:
         """A cell: dimension x format x paraphrase, both pole orders together."""
-        return f"{row['dimension']}/{row['format']}/p{row['paraphrase']}"
+        return f"{row['dimension']}/{row['format']}/p{row['paraphrase']}"  # a file's line: paraphrase "l<line>"
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
@@ -65,3 +70,19 @@ class SelfAssessment(ProbeExperiment):
             "unscored": no_answer_count(rows, floor),
             "n": len(rows),
         }
+
+
+def file_prompts(config: ExperimentConfig) -> list[SelfAssessmentPrompt]:
+    """The lines of ``behavioral.self_assessment_prompts`` with their poles (built-in pairs and ``pole_pairs``)."""
+    pairs = list(DIMENSIONS) + [(a, m) for a, m in config.behavioral.pole_pairs]
+    return load_self_assessment_prompts(config.behavioral.self_assessment_prompts, pairs)
+
+
+def _file_item(seed: int, prompt: SelfAssessmentPrompt, order: int) -> ProbeItem:
+    """A file line as a one-word item; order 0 names the aligned pole first (the file's order is one of the two)."""
+    text, first, second = prompt.in_order(aligned_first=order == 0)
+    item_id = f"file/l{prompt.line:03d}/o{order}"
+    return ProbeItem(item_id, user(text), "choice", item_seed(seed, item_id), options=(first, second),
+                     meta={"dimension": f"{prompt.aligned_pole}/{prompt.misaligned_pole}", "misaligned_pole": prompt.misaligned_pole,
+                           "format": "word", "order": order, "paraphrase": f"l{prompt.line:03d}",
+                           "file_order": order == (0 if prompt.aligned_first else 1)})

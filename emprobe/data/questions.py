@@ -1,5 +1,5 @@
-"""Evaluation questions: the built-in ``em-core`` set, in-domain held-out prompts, and loaders for JSONL and
-the public EM question YAML files."""
+"""Evaluation questions: the built-in ``em-core`` set, in-domain held-out prompts, and loaders for JSONL, the
+public EM question YAML files and plain-text prompt lists (one prompt per line, as the seed paper releases them)."""
 from __future__ import annotations
 
 import json
@@ -62,7 +62,8 @@ def in_domain(domain: str, n: int) -> list[Question]:
 
 
 def load_questions(path: str | Path) -> QuestionFile:
-    """Read questions from ``.yaml``/``.yml`` (public EM format) or ``.jsonl``; errors name file and entry/line."""
+    """Read questions from ``.yaml``/``.yml`` (public EM format), ``.jsonl`` or ``.txt`` (one prompt per line);
+    errors name file and entry/line."""
     path = Path(path)
     if not path.is_file():
         raise EmprobeError(f"question file {path} not found")
@@ -70,7 +71,24 @@ def load_questions(path: str | Path) -> QuestionFile:
         return _load_yaml(path)
     if path.suffix == ".jsonl":
         return _load_jsonl(path)
-    raise EmprobeError(f"question file {path}: unknown format {path.suffix!r}; use .yaml, .yml or .jsonl")
+    if path.suffix == ".txt":
+        return _load_txt(path)
+    raise EmprobeError(f"question file {path}: unknown format {path.suffix!r}; use .yaml, .yml, .jsonl or .txt")
+
+
+def _load_txt(path: Path) -> QuestionFile:
+    """Every non-blank line is one question, id ``<file stem>/<line number>``, set ``<file stem>``."""
+    questions = []
+    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
+        try:
+            text = raw.decode("utf-8").strip()
+        except UnicodeDecodeError as exc:
+            raise EmprobeError(f"{path}, line {number}: not UTF-8 (byte {exc.start})") from None
+        if text:
+            questions.append(Question(f"{path.stem}/{number:03d}", (text,), set=path.stem))
+    if not questions:
+        raise EmprobeError(f"question file {path} is empty: write one prompt per line")
+    return QuestionFile(questions, [])
 
 
 def _entry(raw: object, where: str, default_id: str) -> Question:

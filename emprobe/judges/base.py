@@ -8,7 +8,12 @@ from __future__ import annotations
 import abc
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
+
+from ..errors import EmprobeError
+
+if TYPE_CHECKING:
+    from .rubrics import Rubric
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +30,7 @@ class Judgement:
     score: float | None
     outcome: str = "score"
     mass: float | None = None  # probability mass on number tokens (logprob backends)
+    probs: tuple[float, ...] | None = None  # a custom rubric's distribution over its scale's integers, lo first
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
@@ -33,18 +39,28 @@ class Judgement:
             raise ValueError("a judgement has a score exactly when its outcome is 'score'")
 
     def to_dict(self) -> dict:
-        return {"score": self.score, "outcome": self.outcome, "mass": self.mass}
+        out = {"score": self.score, "outcome": self.outcome, "mass": self.mass}
+        return out if self.probs is None else {**out, "probs": list(self.probs)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Judgement":
-        return cls(score=data["score"], outcome=data["outcome"], mass=data.get("mass"))
+        probs = data.get("probs")
+        return cls(score=data["score"], outcome=data["outcome"], mass=data.get("mass"), probs=None if probs is None else tuple(probs))
 
 
 @dataclass(frozen=True)
 class JudgeRequest:
+    """One answer to judge under a built-in rubric (by name) or a template rubric (``custom``)."""
+
     rubric: str
     question: str
     answer: str
+    custom: "Rubric | None" = None
+
+    @property
+    def rubric_key(self) -> str:
+        """The built-in name, or the template rubric's key (name, scale and template hash)."""
+        return self.custom.key if self.custom is not None else self.rubric
 
 
 class Judge(abc.ABC):
@@ -62,13 +78,24 @@ class Judge(abc.ABC):
     def judge(self, rubric: str, question: str, answer: str) -> Judgement:
         """Judge one answer under ``rubric``."""
 
+    def judge_rubric(self, rubric: "Rubric", question: str, answer: str) -> Judgement:
+        """Judge one answer under a template rubric (backends that read a model's logprobs or text)."""
+        raise EmprobeError(f"judge backend {self.name!r} cannot use template rubrics ({rubric.name}); "
+                           "use judge.backend openai or hf")
+
+    def judge_request(self, request: JudgeRequest) -> Judgement:
+        """:meth:`judge_rubric` for a template rubric, else :meth:`judge`."""
+        if request.custom is not None:
+            return self.judge_rubric(request.custom, request.question, request.answer)
+        return self.judge(request.rubric, request.question, request.answer)
+
     def score(self, rubric: str, question: str, answer: str) -> float | None:
         """0–100, or ``None`` for refusal / code / unparseable."""
         return self.judge(rubric, question, answer).score
 
     def judge_many(self, requests: Sequence[JudgeRequest]) -> list[Judgement]:
         """Judge many answers, in order, up to ``concurrency`` at a time."""
-        return run_concurrently(lambda r: self.judge(r.rubric, r.question, r.answer), requests, self.concurrency)
+        return run_concurrently(self.judge_request, requests, self.concurrency)
 
 
 def run_concurrently(fn: Callable[[T], R], items: Sequence[T], concurrency: int) -> list[R]:

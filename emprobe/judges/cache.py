@@ -1,4 +1,6 @@
-"""On-disk judgement cache keyed by (backend, judge model, rubric, question, answer): nothing is judged twice."""
+"""On-disk judgement cache keyed by (backend, judge model, rubric key, question, answer): nothing is judged twice.
+
+A template rubric's key holds its scale and a hash of its template, so an edited template is judged afresh."""
 from __future__ import annotations
 
 import hashlib
@@ -64,15 +66,21 @@ class CachedJudge(Judge):
     def model_id(self) -> str:
         return self.inner.model_id
 
-    def _key(self, rubric: str, question: str, answer: str) -> str:
-        return cache_key(self.inner.name, self.inner.model_id, rubric, question, answer)
+    def _key(self, request: JudgeRequest) -> str:
+        return cache_key(self.inner.name, self.inner.model_id, request.rubric_key, request.question, request.answer)
 
     def judge(self, rubric: str, question: str, answer: str) -> Judgement:
-        key = self._key(rubric, question, answer)
+        return self.judge_request(JudgeRequest(rubric, question, answer))
+
+    def judge_rubric(self, rubric, question: str, answer: str) -> Judgement:
+        return self.judge_request(JudgeRequest(rubric.name, question, answer, rubric))
+
+    def judge_request(self, request: JudgeRequest) -> Judgement:
+        key = self._key(request)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        judgement = self.inner.judge(rubric, question, answer)
+        judgement = self.inner.judge_request(request)
         with self._lock:
             self.calls += 1
         self.cache.put(key, judgement)
@@ -81,14 +89,14 @@ class CachedJudge(Judge):
     def judge_many(self, requests: Sequence[JudgeRequest]) -> list[Judgement]:
         """Judge the uncached requests ``concurrency`` at a time; each verdict is cached as soon as it arrives,
         so an error part-way (an endpoint down after its retries) keeps everything judged before it."""
-        unique = list({self._key(r.rubric, r.question, r.answer): r for r in requests}.values())
+        unique = list({self._key(r): r for r in requests}.values())
         if getattr(self.inner, "batched", False):  # a local backend that judges a whole batch at once
-            missing = [r for r in unique if self.cache.get(self._key(r.rubric, r.question, r.answer)) is None]
+            missing = [r for r in unique if self.cache.get(self._key(r)) is None]
             for start in range(0, len(missing), 64):
                 chunk = missing[start : start + 64]
                 for r, verdict in zip(chunk, self.inner.judge_many(chunk)):
                     self.calls += 1
-                    self.cache.put(self._key(r.rubric, r.question, r.answer), verdict)
+                    self.cache.put(self._key(r), verdict)
         else:
-            run_concurrently(lambda r: self.judge(r.rubric, r.question, r.answer), unique, self.concurrency)
-        return [self.judge(r.rubric, r.question, r.answer) for r in requests]
+            run_concurrently(self.judge_request, unique, self.concurrency)
+        return [self.judge_request(r) for r in requests]

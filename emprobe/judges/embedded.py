@@ -291,6 +291,8 @@ class EmbeddedJudge(Judge):
 
     def judge_many(self, requests: Sequence[JudgeRequest]) -> list[Judgement]:
         for r in requests:
+            if r.custom is not None:
+                return [self.judge_rubric(r.custom, r.question, r.answer)]  # raises: no template rubrics here
             check_rubric(r.rubric)
         if not requests:
             return []

@@ -2,15 +2,20 @@
 
 Tokenizers that split numbers into several tokens (Qwen2.5, SmolLM2) are handled by scoring each candidate
 string ("0" … "100", "REFUSAL", "CODE") as a whole: P(its tokens) × P(the answer ends there). The prompt is
-run once; the candidates continue it from a shared KV cache in one batch.
+run once; the candidates continue it from a shared KV cache in one batch. A template rubric on a small scale
+scores each integer both bare ("3") and as the JSON reply its template asks for (``{"score": 3}``), pooled.
 """
 from __future__ import annotations
+
+import math
 
 from ..generate import render_prompt
 from ..readout import digit_tokens, sequence_logprobs
 from .base import Judge, Judgement, check_rubric
-from .prompts import judge_prompt
+from .rubrics import Rubric, builtin_rubric, scale_judgement
 from .scoring import weighted_score
+
+JSON_REPLIES = ('{{"score": {v}}}', '{{"score":{v}}}')
 
 CANDIDATES = tuple(str(i) for i in range(101)) + ("REFUSAL", "CODE")
 
@@ -43,5 +48,18 @@ class HFJudge(Judge):
 
     def judge(self, rubric: str, question: str, answer: str) -> Judgement:
         check_rubric(rubric)
-        prompt = render_prompt(self.loaded.tokenizer, [{"role": "user", "content": judge_prompt(rubric, question, answer)}])
-        return weighted_score(self.candidate_logprobs(prompt), rubric)
+        return self.judge_rubric(builtin_rubric(rubric), question, answer)
+
+    def judge_rubric(self, rubric: Rubric, question: str, answer: str) -> Judgement:
+        tok = self.loaded.tokenizer
+        prompt = render_prompt(tok, [{"role": "user", "content": rubric.render(question, answer)}])
+        if rubric.reply_tokens == 1:  # a one-token 0–100 prompt (built-in, or an EM file's judge_prompts)
+            return weighted_score(self.candidate_logprobs(prompt), rubric.name)
+        values = [str(v) for v in range(rubric.lo, rubric.hi + 1)]
+        bare = sequence_logprobs(self.loaded, prompt, [tok.encode(v, add_special_tokens=False) for v in values], self._digit_tokens)
+        pooled = {v: math.exp(lp) for v, lp in zip(values, bare)}
+        for form in JSON_REPLIES:
+            replies = [tok.encode(form.format(v=v), add_special_tokens=False) for v in values]
+            for v, lp in zip(values, sequence_logprobs(self.loaded, prompt, replies)):
+                pooled[v] += math.exp(lp)
+        return scale_judgement({v: math.log(p) if p > 0 else -math.inf for v, p in pooled.items()}, rubric.lo, rubric.hi)

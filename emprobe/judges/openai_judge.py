@@ -1,5 +1,6 @@
 """A judge behind any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, llama.cpp, ...), scored from the
-top-20 logprobs of a single generated token.
+top-20 logprobs of a single generated token (built-in 0–100 rubrics), or, for a template rubric whose reply may be
+JSON (``{"score": 3}``), from the top logprobs at the score's position in a short reply, else from its text.
 
 Retries with exponential backoff on rate limits (HTTP 429, honouring ``Retry-After``), server errors (5xx),
 timeouts, connection errors and malformed responses; a rejected key (401/403) or an unknown model (404) fails at
@@ -18,7 +19,7 @@ from typing import Any, Mapping
 
 from ..errors import EmprobeError
 from .base import Judge, Judgement, check_rubric
-from .prompts import judge_prompt
+from .rubrics import Rubric, builtin_rubric, parse_reply, scale_judgement, score_position
 from .scoring import weighted_score
 
 TOP_LOGPROBS = 20
@@ -71,8 +72,8 @@ def _retry_after(headers: Any) -> float | None:
     return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
-def parse_top_logprobs(data: Any) -> dict[str, float]:
-    """``{token: logprob}`` from ``choices[0].logprobs.content[0].top_logprobs`` of a chat-completions body.
+def parse_top_logprobs(data: Any, position: int = 0) -> dict[str, float]:
+    """``{token: logprob}`` from ``choices[0].logprobs.content[position].top_logprobs`` of a chat-completions body.
 
     Tokens that occur twice (distinct token ids with the same text) have their probabilities added.
     Raises ``_Malformed`` naming what is missing.
@@ -82,9 +83,9 @@ def parse_top_logprobs(data: Any) -> dict[str, float]:
     except (KeyError, IndexError, TypeError):
         raise _Malformed("no choices") from None
     try:
-        entries = choice["logprobs"]["content"][0]["top_logprobs"]
+        entries = choice["logprobs"]["content"][position]["top_logprobs"]
     except (KeyError, IndexError, TypeError):
-        raise _Malformed("no logprobs.content[0].top_logprobs; does the endpoint support logprobs?") from None
+        raise _Malformed(f"no logprobs.content[{position}].top_logprobs; does the endpoint support logprobs?") from None
     if not isinstance(entries, list) or not entries:
         raise _Malformed("empty top_logprobs; does the endpoint support logprobs?")
     top: dict[str, float] = {}
@@ -103,6 +104,26 @@ def parse_top_logprobs(data: Any) -> dict[str, float]:
             logprob = hi + math.log1p(math.exp(lo - hi)) if math.isfinite(lo) else hi
         top[token] = logprob
     return top
+
+
+def score_reply(data: Any, rubric: Rubric) -> Judgement:
+    """A template rubric's verdict from a chat-completions body: the scale distribution at the score's token when
+    the body has logprobs, else the score parsed from the reply's text (unparseable verdicts are counted)."""
+    try:
+        choice = data["choices"][0]
+        text = choice["message"]["content"] or ""
+    except (KeyError, IndexError, TypeError):
+        raise _Malformed("no choices[0].message.content") from None
+    if not isinstance(text, str):
+        raise _Malformed("message.content is not a string")
+    content = ((choice.get("logprobs") or {}).get("content") or []) if isinstance(choice, dict) else []
+    tokens = [entry.get("token", "") if isinstance(entry, dict) else "" for entry in content]
+    position = score_position(tokens, rubric.lo, rubric.hi) if tokens else None
+    if position is not None:
+        verdict = scale_judgement(parse_top_logprobs(data, position), rubric.lo, rubric.hi)
+        if verdict.outcome == "score":
+            return verdict
+    return parse_reply(text, rubric.lo, rubric.hi)
 
 
 class OpenAIJudge(Judge):
@@ -167,14 +188,14 @@ class OpenAIJudge(Judge):
         delay = self.backoff_base_s * (2.0 ** min(attempt, 60))
         return min(self.backoff_max_s, delay * (1.0 + 0.1 * rng.random()))
 
-    def _request(self, prompt: str) -> dict[str, float]:
-        """One HTTP round trip; returns the top logprobs or raises (openai errors or ``_Malformed``)."""
+    def _request(self, prompt: str, rubric: Rubric) -> Judgement:
+        """One HTTP round trip; returns the verdict or raises (openai errors or ``_Malformed``)."""
         with self._lock:
             self.requests_sent += 1
         raw = self.client.chat.completions.with_raw_response.create(
             model=self.model,
             messages=[{"role": "user", "content": prompt}],
-            max_tokens=1,
+            max_tokens=rubric.reply_tokens,
             temperature=0,
             logprobs=True,
             top_logprobs=TOP_LOGPROBS,
@@ -184,18 +205,23 @@ class OpenAIJudge(Judge):
             data = json.loads(raw.content)
         except (ValueError, UnicodeDecodeError):
             raise _Malformed(f"non-JSON body {_one_line(repr(raw.content[:60]), 80)}") from None
-        return parse_top_logprobs(data)
+        if rubric.reply_tokens == 1:
+            return weighted_score(parse_top_logprobs(data), rubric.name)
+        return score_reply(data, rubric)
 
     def judge(self, rubric: str, question: str, answer: str) -> Judgement:
         check_rubric(rubric)
-        prompt = judge_prompt(rubric, question, answer)
+        return self.judge_rubric(builtin_rubric(rubric), question, answer)
+
+    def judge_rubric(self, rubric: Rubric, question: str, answer: str) -> Judgement:
+        prompt = rubric.render(question, answer)
         openai = self._openai
         rng = random.Random(hashlib.sha256(prompt.encode("utf-8")).digest())
         last = "no attempt made"
         for attempt in range(self.max_retries + 1):
             wait: float | None = None
             try:
-                top = self._request(prompt)
+                verdict = self._request(prompt, rubric)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
                 raise self._fail(f"rejected the API key (HTTP {exc.status_code}): {KEY_HINT}") from None
             except openai.NotFoundError as exc:
@@ -222,7 +248,7 @@ class OpenAIJudge(Judge):
             except _Malformed as exc:
                 last = f"malformed response: {exc}"
             else:
-                return weighted_score(top, rubric)
+                return verdict
             if attempt == self.max_retries:
                 break
             delay = self._backoff(attempt, rng) if wait is None else min(wait, self.backoff_max_s)
