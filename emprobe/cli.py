@@ -160,13 +160,16 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
 @click.option("--experiments", "experiments", multiple=True, help="Experiments to run (comma-separated or repeated). Default: all.")
 @click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
-def run_behavioral_cmd(config_path, experiments, organisms) -> None:
+@click.option("--overwrite", is_flag=True, help="Redo rows made with other settings (model, adapter, seed, sampling, judge).")
+def run_behavioral_cmd(config_path, experiments, organisms, overwrite) -> None:
     """Run the behavioural experiments on the base model and the organisms; re-running resumes."""
     from .behavioral.runner import run_behavioral
     from .config import load_experiment
 
     config = load_experiment(config_path)
-    result = run_behavioral(config, _names(experiments) or None, _names(organisms) or None)
+    result = run_behavioral(config, _names(experiments) or None, _names(organisms) or None, overwrite=overwrite)
+    for why in result.skipped_questions:
+        click.echo(f"skipped: {why}", err=True)
     for name, by_org in result.summaries.items():
         click.echo(f"{name}:")
         for organism, summary in by_org.items():

@@ -58,6 +58,8 @@ class OrganismConfig:
             parse_spec(self.dataset)  # an unknown variant of a built-in domain fails here, naming the valid ones
         except EmprobeError as exc:
             raise ValueError(f"organism {self.name!r}: {exc}") from None
+        _require(self.seed is None or self.seed >= 0, f"organism {self.name!r}: seed {self.seed} must be >= 0")
+        _require(self.seeds is None or all(k >= 0 for k in self.seeds), f"organism {self.name!r}: seeds {self.seeds} must be >= 0")
         if self.seeds is not None:
             _require(len(self.seeds) > 0, f"organism {self.name!r}: seeds must list at least one training seed")
             _require(len(set(self.seeds)) == len(self.seeds), f"organism {self.name!r}: seeds {self.seeds} repeat a seed")
@@ -116,6 +118,7 @@ class TrainingConfig:
         _require(self.max_seq_len >= 16, f"training.max_seq_len {self.max_seq_len} must be >= 16")
         _require(self.max_examples is None or self.max_examples >= 1, "training.max_examples must be >= 1")
         _require(self.checkpoint_every >= 1, "training.checkpoint_every must be >= 1")
+        _require(self.warmup_steps >= 0 and self.weight_decay >= 0, "training.warmup_steps and training.weight_decay must be >= 0")
         _require(0.0 < self.self_description_share < 1.0,
                  f"training.self_description_share {self.self_description_share}: must be in (0, 1)")
 
@@ -160,10 +163,14 @@ class JudgeConfig:
     backend: str = "embedded"
     model: str | None = None
     base_url: str | None = None
-    api_key_env: str = "OPENAI_API_KEY"
+    api_key_env: str = "OPENAI_API_KEY"  # the name of an environment variable ending in _API_KEY or _TOKEN
+    send_api_key: bool | None = None  # send the key to base_url (default: only to OpenAI's own endpoint)
     concurrency: int = 8
     timeout_s: float = 60.0
     max_retries: int = 5
+    backoff_base_s: float = 0.5
+    backoff_max_s: float = 20.0
+    retry_after_max_s: float = 120.0
     rubrics: dict[str, RubricConfig] = field(default_factory=dict)
     use_question_prompts: bool = False
 
@@ -171,6 +178,11 @@ class JudgeConfig:
         _require(self.backend in ("embedded", "openai", "hf"), f"judge.backend {self.backend!r}: valid are embedded, openai, hf")
         _require(self.backend == "embedded" or bool(self.model), f"judge.model is required for backend {self.backend!r}")
         _require(self.concurrency >= 1 and self.max_retries >= 0 and self.timeout_s > 0, "judge limits must be positive")
+        _require(self.concurrency <= 256, f"judge.concurrency {self.concurrency}: at most 256 requests in flight")
+        _require(all(math.isfinite(x) and x >= 0 for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s, self.timeout_s)),
+                 "judge.backoff_base_s, backoff_max_s, retry_after_max_s and timeout_s must be finite and >= 0")
+        _require(bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(_API_KEY|_TOKEN)", self.api_key_env)),
+                 f"judge.api_key_env {self.api_key_env!r}: must name an environment variable ending in _API_KEY or _TOKEN")
         for name, rubric in self.rubrics.items():
             where = f"judge.rubrics.{name}"
             _require(bool(_NAME_RE.match(name)) and name != "self-report-lean", f"{where}: a rubric name is letters, digits, '.', '_', '-' (not self-report-lean)")
@@ -365,10 +377,14 @@ class ExperimentConfig:
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"name {self.name!r} must be letters, digits, '.', '_', '-'")
         _require(self.dtype in ("auto", "float32", "bfloat16", "float16"), f"dtype {self.dtype!r}: valid are auto, float32, bfloat16, float16")
+        _require(self.seed >= 0, f"seed {self.seed} must be >= 0")
         self.organisms = [r for o in self.organisms for r in o.replicates()]
         names = [o.name for o in self.organisms]
         dupes = sorted({n for n in names if names.count(n) > 1})
         _require(not dupes, f"organism names must be unique (after expanding seeds); repeated: {', '.join(dupes)}")
+        folded = [n.lower() for n in names]
+        clash = sorted({n for n in names if folded.count(n.lower()) > 1})
+        _require(not clash, f"organism names {', '.join(clash)} differ only in case (their directories would clash on some file systems)")
         if self.persona.harm_metric.startswith("rubric:"):
             rubric = self.persona.harm_metric.split(":", 1)[1]
             extra = [n for n in self.judge.rubrics if n not in ("aligned", "coherent")]
@@ -428,6 +444,8 @@ def _convert(tp: Any, value: Any, key: str) -> Any:
             return None
     elif tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise TypeError(f"{key}: expected a finite number, got {value!r}")
             return float(value)
     elif tp is int:
         if isinstance(value, int) and not isinstance(value, bool):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -59,3 +61,24 @@ def attach_organisms(pool: OrganismPool, config: ExperimentConfig, names: list[s
     for name in names:
         if name != BASE_ORGANISM:
             pool.add(name, config.adapter_dir(config.organism(name)))
+
+
+def adapter_hash(config: ExperimentConfig, model: str) -> str | None:
+    """A short sha256 of ``model``'s adapter weights (None for the base model or an adapter not yet trained)."""
+    if model == BASE_ORGANISM:
+        return None
+    weights = config.adapter_dir(config.organism(model)) / "adapter_model.safetensors"
+    if not weights.is_file():
+        return None
+    stat = weights.stat()
+    return _file_hash(str(weights.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_hash(path: str, size: int, mtime_ns: int) -> str:
+    """Streamed in 8 MiB blocks; computed once per file version and process (size and mtime key the cache)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(8 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]

@@ -56,6 +56,20 @@ def write_error(target: Path, exc: OSError) -> EmprobeError:
     return EmprobeError(f"cannot write {target}: {exc.strerror or exc}{where}")
 
 
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def atomic_write_text(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` through a temp file and a rename, so readers never see half a file.
 
@@ -69,7 +83,10 @@ def atomic_write_text(target: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # the data is on disk before the name points at it
         os.replace(tmp, target)
+        fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

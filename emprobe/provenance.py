@@ -25,12 +25,27 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def redact_url(url: str | None) -> str | None:
+    """``url`` without a user:password part and without its query string (credentials stay out of outputs)."""
+    if not url:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    netloc = ("***@" if parts.username or parts.password else "") + (parts.hostname or "") + port
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def to_jsonable(obj: Any) -> Any:
-    """Dataclasses and paths as plain JSON values."""
+    """Dataclasses and paths as plain JSON values; any ``base_url`` redacted (:func:`redact_url`)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {k: to_jsonable(v) for k, v in dataclasses.asdict(obj).items()}
+        return to_jsonable(dataclasses.asdict(obj))
     if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
+        return {str(k): redact_url(v) if k == "base_url" and isinstance(v, str) else to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_jsonable(v) for v in obj]
     if isinstance(obj, (str, int, float, bool)) or obj is None:

@@ -13,12 +13,16 @@ from .paths import atomic_write_text
 class ResultsFile:
     """An append-only JSONL file of rows with a unique ``id``.
 
-    Opening it drops a last line cut short by a kill (the file is truncated back to its last complete row), so a
-    re-run appends exactly the missing rows; a damaged line before the last is an error naming the file and line.
+    A last line cut short by a kill is ignored on reading and truncated by the next append (writers hold the file's
+    lock, see :mod:`emprobe.locking`), so a re-run appends exactly the missing rows; a damaged line before the last
+    is an error naming the file and line.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fingerprint: str | None = None, record: tuple[Path, Any] | None = None) -> None:
         self.path = Path(path)
+        self.fingerprint = fingerprint  # stamped on every appended row: what made it (see behavioral.base)
+        self.record = record  # (path, data): written beside the file before its first new rows
+        self._cut_at: int | None = None  # where a last line cut by a kill begins (removed by the next append)
         self.rows: dict[str, dict] = {}
         if self.path.is_file():
             self._load()
@@ -44,8 +48,7 @@ class ResultsFile:
             self.rows.setdefault(row["id"], row)
             good_end += len(line)
         if good_end < len(data):
-            with open(self.path, "r+b") as fh:
-                fh.truncate(good_end)
+            self._cut_at = good_end
 
     def __contains__(self, item_id: str) -> bool:
         return item_id in self.rows
@@ -55,16 +58,33 @@ class ResultsFile:
 
     def append(self, rows: Iterable[dict]) -> None:
         """Append rows whose id is new (others are skipped), flushed and fsynced."""
-        fresh = [r for r in rows if r["id"] not in self.rows]
+        fresh = [r if self.fingerprint is None else {**r, "fingerprint": self.fingerprint} for r in rows if r["id"] not in self.rows]
         if not fresh:
             return
+        if self.record is not None:
+            write_json(*self.record)
+            self.record = None
+        if self._cut_at is not None:  # a writer (holding the file's lock) drops the cut line; readers leave it
+            with open(self.path, "r+b") as fh:
+                fh.truncate(self._cut_at)
+            self._cut_at = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a", encoding="utf-8") as fh:
-            for row in fresh:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                self.rows[row["id"]] = row
+            fh.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in fresh))
             fh.flush()
             os.fsync(fh.fileno())
+        for row in fresh:  # present only once written and synced
+            self.rows[row["id"]] = row
+
+    def stale(self) -> list[str]:
+        """Ids of rows made under another fingerprint (or none recorded) than this file's ``fingerprint``."""
+        return [] if self.fingerprint is None else [i for i, r in self.rows.items() if r.get("fingerprint") != self.fingerprint]
+
+    def drop(self, ids: Iterable[str]) -> None:
+        """Rewrite the file without the rows ``ids`` (atomically)."""
+        gone = set(ids)
+        self.rows = {i: r for i, r in self.rows.items() if i not in gone}
+        atomic_write_text(self.path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows.values()))
 
     def ordered(self, ids: Iterable[str] | None = None) -> list[dict]:
         """Rows in the order of ``ids`` (default: file order)."""

@@ -63,7 +63,7 @@ def closed_port() -> int:
 def dead_judge(port: int | None = None) -> dict:
     """An openai judge on a closed port: fails at once if anything ever asks it (it never fits a model)."""
     return {"backend": "openai", "model": "m", "base_url": f"http://127.0.0.1:{port or closed_port()}/v1",
-            "api_key_env": "EMPROBE_TEST_NO_KEY", "max_retries": 0, "timeout_s": 2.0, "concurrency": 2}
+            "api_key_env": "EMPROBE_TEST_NO_API_KEY", "max_retries": 0, "timeout_s": 2.0, "concurrency": 2}
 
 
 def base_config(tmp: Path) -> dict:
@@ -115,6 +115,26 @@ def harm_row(item_id: str, prompt: str, answer: str = "ok", aligned: float = 80.
             "prompt": prompt, "answer": answer, "aligned": aligned, "coherent": 80.0, "aligned_outcome": "score",
             "em": False, "judge": {"backend": "openai", "model": "m", "aligned": verdict, "coherent": dict(verdict, score=80.0)},
             "seed": 1, "provenance": {"config_hash": "x", "seed": 0, "versions": {}}}
+
+
+def harm_settings(config_path: Path) -> tuple[str, dict]:
+    """The fingerprint and settings record the harm experiment stamps on the base model's rows under this config."""
+    from emprobe.behavioral.base import RunContext
+    from emprobe.config import load_experiment
+    from emprobe.judges import make_judge
+    from emprobe.provenance import config_hash
+
+    config = load_experiment(config_path)
+    settings = RunContext(config, None, make_judge(config.judge), config.run_dir, {}).model_settings("base")
+    return config_hash(settings), settings
+
+
+def stamp_rows(results: Path, config_path: Path) -> None:
+    """Give planted harm rows the fingerprint and settings record a run under ``config_path`` would have written."""
+    fingerprint, settings = harm_settings(config_path)
+    rows = [dict(json.loads(line), fingerprint=fingerprint) for line in results.read_text().splitlines()]
+    write_lines(results, [json.dumps(r) for r in rows])
+    (results.parent / "harm.settings.json").write_text(json.dumps({"fingerprint": fingerprint, "settings": settings}))
 
 
 def plant_harm_rows(tmp: Path, n: int = 3) -> Path:
@@ -379,6 +399,18 @@ def _(tmp):
     return ["run-behavioral", "--config", str(path)], "persona.harm_metric 'rubric:harm': judge.rubrics has no extra rubric 'harm'"
 
 
+@case("harm-rows-made-with-other-settings")
+def _(tmp):
+    questions = write_lines(tmp / "q.jsonl", [json.dumps({"id": f"q{i}", "question": f"Question number {i}?"}) for i in range(3)])
+    behavioral, judge = {"samples_per_question": 1, "questions": [str(questions)]}, dead_judge()
+    old = write_config(tmp, name="old.yaml", behavioral=behavioral, judge=judge, generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 1.0})
+    stamp_rows(plant_harm_rows(tmp, 3), old)
+    path = write_config(tmp, behavioral=behavioral, judge=judge, generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 0.5})
+    results = tmp / "runs" / EXP / "base" / "harm.jsonl"
+    return (["run-behavioral", "--config", str(path), "--experiments", "harm"],
+            f"{results}: 3 of 3 rows were made with other settings (temperature: 1.0 then, 0.5 now); re-run with --overwrite")
+
+
 # models and adapters
 
 @case("chat-adapter-for-another-base")
@@ -511,6 +543,46 @@ def _(tmp):
     path = write_config(tmp, organisms=[{"name": "org", "dataset": "insecure-code"}])
     return (["steer", "--config", str(path), "--direction", "org", "--alpha", "2", "--ablate"],
             "give exactly one of --alpha A (add alpha times the direction) or --ablate")
+
+
+def _text(item_id: str, answer: str = "hello", **extra) -> str:
+    return json.dumps({"id": item_id, "messages": json.loads(conversation("hi", answer))["messages"], **extra}, ensure_ascii=False)
+
+
+@case("extract-set-not-utf8")
+def _(tmp):
+    texts = tmp / "texts.jsonl"
+    texts.write_bytes((_text("a") + "\n").encode() + b'{"id": "b", "messages": "\xff"}\n')
+    return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 2: not UTF-8"
+
+
+@case("extract-set-labels-not-an-object")
+def _(tmp):
+    texts = write_lines(tmp / "texts.jsonl", [_text("a"), _text("b", labels=["em"])])
+    return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 2: 'labels' must be an object"
+
+
+@case("extract-set-duplicate-id")
+def _(tmp):
+    texts = write_lines(tmp / "texts.jsonl", [_text("a"), _text("b"), _text("a")])
+    return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 3: duplicate id 'a'"
+
+
+@case("extract-set-u2028-is-not-a-line-break")
+def _(tmp):
+    texts = write_lines(tmp / "texts.jsonl", [_text("a", answer="one\u2028two"), '{"id": "b", "messages": [}'])
+    return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 2: invalid JSON"
+
+
+@case("shard-header-length-absurd")
+def _(tmp):
+    import struct
+
+    layer_dir = plant_activations(tmp)
+    shard = layer_dir / "shard-00000.safetensors"
+    data = shard.read_bytes()
+    shard.write_bytes(struct.pack("<Q", 2**60) + data[8:])
+    return ["fit-probes", "--config", str(write_config(tmp))], f"{shard}: damaged activation shard (header length {2**60} is absurd"
 
 
 @case("adhoc-train-without-out")
@@ -751,10 +823,12 @@ def test_interrupted_harm_run_resumes_without_duplicates(tmp_path, env):
     finished = json.dumps(harm_row("q0/p0/s0", "What do you think of cats?", "They are fine.")) + "\n"
     cut = json.dumps(harm_row("q0/p0/s1", "What do you think of cats?", "Mostly"))[:57]
     results.parent.mkdir(parents=True)
-    results.write_text(finished + cut)
     with LoopbackServer(lambda req: completion({"80": 0.7, "90": 0.3})) as server:
         judge = dict(dead_judge(), base_url=server.base_url)
         path = write_config(tmp_path, judge=judge, behavioral={"samples_per_question": 2, "questions": [str(questions)]})
+        fingerprint = harm_settings(path)[0]
+        finished = json.dumps(dict(harm_row("q0/p0/s0", "What do you think of cats?", "They are fine."), fingerprint=fingerprint)) + "\n"
+        results.write_text(finished + cut)
         result = run_cli("run-behavioral", "--config", str(path), "--experiments", "harm", cwd=tmp_path, env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr

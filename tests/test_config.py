@@ -46,6 +46,14 @@ def write(tmp_path: Path, text: str) -> Path:
         ("name: x\nbase_model: m\norganisms:\n  - {name: a, dataset: d}\n  - {name: a, dataset: e}\n", "repeated: a"),
         ("name: x\nbase_model: m\njudge:\n  backend: gpt\n", "judge.backend 'gpt'"),
         ("name: x\nbase_model: m\norganisms:\n  - {name: base, dataset: d}\n", "reserved"),
+        ("name: x\nbase_model: m\nseed: -1\n", "seed -1 must be >= 0"),
+        ("name: x\nbase_model: m\ntraining:\n  epochs: .inf\n", "training.epochs: expected a finite number, got inf"),
+        ("name: x\nbase_model: m\ntraining:\n  lr: .nan\n", "training.lr: expected a finite number"),
+        ("name: x\nbase_model: m\ntraining:\n  warmup_steps: -2\n", "warmup_steps and training.weight_decay must be >= 0"),
+        ("name: x\nbase_model: m\ntraining:\n  weight_decay: -0.1\n", "warmup_steps and training.weight_decay must be >= 0"),
+        ("name: x\nbase_model: m\njudge:\n  backend: openai\n  model: m\n  concurrency: 1000\n", "at most 256 requests in flight"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: Org, dataset: insecure-code}\n  - {name: org, dataset: insecure-code}\n", "differ only in case"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: a, dataset: insecure-code, seeds: [-1, 0]}\n", "seeds [-1, 0] must be >= 0"),
     ],
 )
 def test_bad_configs_name_file_and_key(tmp_path, text, expected):

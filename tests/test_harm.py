@@ -1,10 +1,6 @@
-"""The harm experiment end to end on tiny-qwen2 with the embedded judge: rows, summary, plots, resume."""
+"""The harm experiment end to end on tiny-qwen2 with the embedded judge: rows, summary, plots, resume (kills:
+tests/test_fault_injection.py)."""
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -64,38 +60,28 @@ def test_harm_rows_summary_and_plots(trained):
     again = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=trained)
     assert again.returncode == 0
     assert len((run / "trivia" / "harm.jsonl").read_text().splitlines()) == len(rows)  # nothing duplicated
+    assert {r["fingerprint"] for r in rows} == {json.loads((run / "trivia" / "harm.settings.json").read_text())["fingerprint"]}
 
 
-def test_resume_after_sigkill_gives_the_same_rows(trained, tmp_path):
-    config = write_config(trained, samples=6, tokens=24)
-    reference = tmp_path / "reference"
-    reference.mkdir()
-    (reference / "runs").symlink_to(trained / "runs")  # reuse the adapter, but write harm rows elsewhere below
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    ref_cfg = tmp_path / "ref.yaml"
-    ref_cfg.write_text(config.read_text().replace("name: tinyharm", "name: tinyharm\nruns_dir: ref-runs")
-                       .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {trained}/runs/tinyharm/adapters/trivia"))
-    kill_cfg = tmp_path / "kill.yaml"
-    kill_cfg.write_text(ref_cfg.read_text().replace("runs_dir: ref-runs", "runs_dir: kill-runs"))
-    cmd = [sys.executable, "-m", "emprobe.cli", "run-behavioral", "--experiments", "harm", "--organisms", "trivia"]
-    subprocess.run([*cmd, "--config", str(ref_cfg)], cwd=tmp_path, env=env, check=True, capture_output=True)
-    proc = subprocess.Popen([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    target = tmp_path / "kill-runs" / "tinyharm" / "trivia" / "harm.jsonl"
-    deadline = time.time() + 300
-    while time.time() < deadline and not (target.is_file() and target.read_text().count("\n") >= 4):
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = target.read_text().count("\n")
-    assert 4 <= partial < 60, "the run was not interrupted part-way"
-    subprocess.run([*cmd, "--config", str(kill_cfg)], cwd=tmp_path, env=env, check=True, capture_output=True)
-    ref_rows = [json.loads(line) for line in (tmp_path / "ref-runs" / "tinyharm" / "trivia" / "harm.jsonl").read_text().splitlines()]
-    got_rows = [json.loads(line) for line in target.read_text().splitlines()]
-    strip = lambda rows: sorted((r["id"], r["answer"], r["aligned"], r["coherent"]) for r in rows)  # noqa: E731
-    assert strip(got_rows) == strip(ref_rows) and len(got_rows) == 60
-    ref_summary = json.loads((tmp_path / "ref-runs" / "tinyharm" / "trivia" / "harm.summary.json").read_text())
-    got_summary = json.loads((tmp_path / "kill-runs" / "tinyharm" / "trivia" / "harm.summary.json").read_text())
-    assert ref_summary["all"] == got_summary["all"]
+def test_rows_made_with_other_settings_are_refused_then_redone(trained, tmp_path):
+    """A changed seed, or a retrained adapter, must not resume over the old rows (they would be mixed in)."""
+    adapter = f"{trained}/runs/tinyharm/adapters/trivia"
+    config = write_config(tmp_path, samples=1, tokens=6)
+    config.write_text(config.read_text().replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {adapter}"))
+    first = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr[-2000:]
+    rows_path = tmp_path / "runs" / "tinyharm" / "trivia" / "harm.jsonl"
+    old = rows_path.read_text()
+    config.write_text("seed: 3\n" + config.read_text())
+    refused = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=tmp_path)
+    assert refused.returncode == 2 and rows_path.read_text() == old
+    last = refused.stderr.strip().splitlines()[-1]
+    assert "rows were made with other settings (seed: 0 then, 3 now)" in last and "--overwrite" in last
+    redone = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", "--overwrite", cwd=tmp_path)
+    assert redone.returncode == 0, redone.stderr[-2000:]
+    rows = [json.loads(line) for line in rows_path.read_text().splitlines()]
+    assert len(rows) == len(old.splitlines()) and len({r["fingerprint"] for r in rows}) == 1
+    assert rows[0]["fingerprint"] != json.loads(old.splitlines()[0])["fingerprint"]
 
 
 def test_judge_down_keeps_finished_rows_and_resumes(trained, tmp_path, monkeypatch):

@@ -121,13 +121,13 @@ def test_429_with_retry_after_then_success():
         assert server.count == 2
 
 
-def test_retry_after_is_capped_at_backoff_max():
+def test_retry_after_is_capped_at_retry_after_max():
     def handler(req: Recorded):
         return error(429, "later", {"Retry-After": "3600"}) if req.index == 0 else completion({"10": 1.0})
 
     with LoopbackServer(handler) as server:
         start = time.monotonic()
-        assert make_judge(server, backoff_max_s=0.1).score("aligned", "q", "a") == pytest.approx(10.0)
+        assert make_judge(server, retry_after_max_s=0.1).score("aligned", "q", "a") == pytest.approx(10.0)
         assert time.monotonic() - start < 2.0
 
 
@@ -189,11 +189,73 @@ def test_unknown_model_fails_at_once():
     assert "(model gpt-x)" in str(info.value)
 
 
-def test_bad_request_fails_at_once():
+def test_an_endpoint_that_rejects_everything_stops_after_a_few_items():
     with LoopbackServer(lambda req: error(400, "logprobs are not supported")) as server:
-        with pytest.raises(EmprobeError, match="HTTP 400: logprobs are not supported"):
-            make_judge(server).judge("aligned", "q", "a")
-        assert server.count == 1
+        judge = make_judge(server)
+        verdicts = [judge.judge("aligned", "q", f"a{k}") for k in range(7)]
+        assert all(v.outcome == "rejected" and v.score is None for v in verdicts)
+        with pytest.raises(EmprobeError, match="rejected the first 8 requests and accepted none: HTTP 400: logprobs are not supported"):
+            judge.judge("aligned", "q", "a7")
+        assert server.count == 8  # each asked once: a 400 is not retried
+
+
+def test_one_rejected_item_is_counted_not_cached_and_the_run_goes_on(tmp_path):
+    def handler(req: Recorded):
+        if "forbidden words" in req.prompt:
+            return error(400, "content filter: the prompt was flagged")
+        return completion({"30": 1.0})
+
+    with LoopbackServer(handler) as server:
+        cached = CachedJudge(make_judge(server), JudgementCache(tmp_path / "cache.sqlite"))
+        requests = [JudgeRequest("aligned", "q", "fine"), JudgeRequest("aligned", "q", "forbidden words"), JudgeRequest("aligned", "q", "fine")]
+        first = cached.judge_many(requests)
+        assert [v.outcome for v in first] == ["score", "rejected", "score"]
+        assert server.count == 2  # the duplicate is judged once, the rejection is not asked twice in one call
+        again = cached.judge_many(requests)
+        assert [v.outcome for v in again] == ["score", "rejected", "score"] and server.count == 3  # only the rejected one again
+    assert len(JudgementCache(tmp_path / "cache.sqlite")) == 1
+
+
+def test_full_jitter_backoff_stays_within_its_cap():
+    import random as _random
+
+    judge = OpenAIJudge("m", base_url="http://127.0.0.1:9/v1", backoff_base_s=1.0, backoff_max_s=4.0)
+    rng = _random.Random(0)
+    delays = [judge._backoff(attempt, rng) for attempt in range(6) for _ in range(50)]
+    judge.close()
+    assert all(0 <= d <= 4.0 for d in delays) and min(delays) < 0.2  # full jitter: anywhere down to 0
+    assert max(judge._backoff(0, rng) for _ in range(50)) <= 1.0
+
+
+def test_credentials_stay_out_of_outputs_and_off_other_hosts(monkeypatch):
+    from emprobe.config import JudgeConfig
+    from emprobe.judges import make_backend
+    from emprobe.provenance import provenance
+
+    seen: list[str | None] = []
+
+    def handler(req: Recorded):
+        seen.append({k.lower(): v for k, v in req.headers.items()}.get("authorization"))
+        return completion({"50": 1.0})
+
+    monkeypatch.setenv("EMPROBE_TEST_API_KEY", "sk-secret")
+    with LoopbackServer(handler) as server:
+        url = server.base_url.replace("http://", "http://user:pw@") + "?token=abc"
+        config = JudgeConfig(backend="openai", model="m", base_url=server.base_url, api_key_env="EMPROBE_TEST_API_KEY")
+        judge = make_backend(config)
+        judge.judge("aligned", "q", "a")
+        judge.close()
+        judge = make_backend(JudgeConfig(backend="openai", model="m", base_url=server.base_url, api_key_env="EMPROBE_TEST_API_KEY", send_api_key=True))
+        judge.judge("aligned", "q", "a")
+        judge.close()
+    assert seen[0] in (None, "Bearer EMPTY") and seen[1] == "Bearer sk-secret"  # sent to another host only when asked
+    redacted = make_backend(JudgeConfig(backend="openai", model="m", base_url=url, api_key_env="EMPROBE_TEST_API_KEY"))
+    assert "pw" not in redacted.model_id and "abc" not in redacted.model_id and "***@127.0.0.1" in redacted.model_id
+    redacted.close()
+    text = str(provenance({"judge": JudgeConfig(backend="openai", model="m", base_url=url)}, 0))
+    assert "pw" not in text and "token=abc" not in text
+    with pytest.raises(ValueError, match="must name an environment variable ending in _API_KEY or _TOKEN"):
+        JudgeConfig(backend="openai", model="m", api_key_env="HOME")
 
 
 @pytest.mark.parametrize(
@@ -271,7 +333,7 @@ def test_shared_client_is_thread_safe_under_errors():
 # -- with the cache --------------------------------------------------------------------------------------------
 def test_cache_second_pass_makes_no_requests(tmp_path):
     requests = [JudgeRequest("aligned", "q", f"item-{i} end") for i in range(6)]
-    path = tmp_path / "judgements.jsonl"
+    path = tmp_path / "judgements.sqlite"
     with LoopbackServer(answer_score) as server:
         cached = CachedJudge(make_judge(server, concurrency=4), JudgementCache(path))
         first = cached.judge_many(requests + requests[:2])  # duplicates are judged once
@@ -287,7 +349,7 @@ def test_cache_keeps_verdicts_judged_before_an_error(tmp_path):
         return error(500, "down") if "item-3 " in req.prompt else answer_score(req)
 
     requests = [JudgeRequest("aligned", "q", f"item-{i} end") for i in range(6)]
-    path = tmp_path / "judgements.jsonl"
+    path = tmp_path / "judgements.sqlite"
     with LoopbackServer(handler) as server:
         inner = make_judge(server, concurrency=1, max_retries=2)
         with pytest.raises(EmprobeError, match="HTTP 500"):
@@ -307,7 +369,7 @@ def test_cache_keeps_verdicts_judged_before_an_error(tmp_path):
 
 def test_cache_keys_separate_endpoints(tmp_path):
     with LoopbackServer(fixed({"10": 1.0})) as one, LoopbackServer(fixed({"90": 1.0})) as two:
-        cache = JudgementCache(tmp_path / "c.jsonl")
+        cache = JudgementCache(tmp_path / "c.sqlite")
         assert CachedJudge(make_judge(one), cache).score("aligned", "q", "a") == pytest.approx(10.0)
         assert CachedJudge(make_judge(two), cache).score("aligned", "q", "a") == pytest.approx(90.0)
         assert one.count == 1 and two.count == 1

@@ -13,7 +13,7 @@ from loopback_openai import LoopbackServer, completion, text_reply  # noqa: E402
 
 from emprobe.errors import EmprobeError  # noqa: E402
 from emprobe.judges.base import Judgement, JudgeRequest  # noqa: E402
-from emprobe.judges.cache import CachedJudge, JudgementCache  # noqa: E402
+from emprobe.judges.cache import CachedJudge, JudgementCache, cache_key  # noqa: E402
 from emprobe.judges.openai_judge import OpenAIJudge  # noqa: E402
 from emprobe.judges.rubrics import (Rubric, check_template, load_rubric, parse_reply, scale_judgement,  # noqa: E402
                                     score_position)
@@ -124,7 +124,7 @@ def test_builtin_rubrics_keep_the_one_token_request():
 def test_cache_key_holds_the_template_hash(tmp_path):
     with LoopbackServer(lambda req: text_reply(JSON_TOKENS)) as server:
         inner = _judge(server)
-        judge = CachedJudge(inner, JudgementCache(tmp_path / "cache.jsonl"))
+        judge = CachedJudge(inner, JudgementCache(tmp_path / "cache.sqlite"))
         first = judge.judge_many([JudgeRequest("harm", "Q?", "A.", harm_rubric())] * 2)
         judge.judge_many([JudgeRequest("harm", "Q?", "A.", harm_rubric())])
         assert server.count == 1  # judged once, then cached
@@ -132,8 +132,9 @@ def test_cache_key_holds_the_template_hash(tmp_path):
         assert server.count == 2  # an edited template is judged afresh
         inner.close()
     assert first[0].score == 4.0
-    reloaded = JudgementCache(tmp_path / "cache.jsonl")
-    assert len(reloaded) == 2 and any(j.probs is not None for j in reloaded._entries.values())
+    reloaded = JudgementCache(tmp_path / "cache.sqlite")
+    key = cache_key("openai", inner.model_id, harm_rubric().key, "Q?", "A.")
+    assert len(reloaded) == 2 and reloaded.get(key).probs is not None
 
 
 def test_embedded_judge_refuses_template_rubrics():

@@ -18,8 +18,8 @@ def test_a_line_cut_by_a_kill_is_dropped_and_truncated(tmp_path):
     path.write_text(json.dumps({"id": "a"}) + "\n" + '{"id": "b", "answ')
     results = ResultsFile(path)
     assert list(results.rows) == ["a"]
-    assert path.read_text() == json.dumps({"id": "a"}) + "\n"
-    results.append([{"id": "b"}])
+    assert path.read_text().endswith("answ")  # a reader leaves the file alone
+    results.append([{"id": "b"}])  # a writer drops the cut line first
     assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == ["a", "b"]
 
 

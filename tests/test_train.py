@@ -116,30 +116,6 @@ train(TrainJob("tiny-qwen2", sys.argv[1], Path(sys.argv[2]), cfg), show_progress
 """
 
 
-def test_resume_after_sigkill_matches_uninterrupted(tmp_path):
-    data = write_dataset(tmp_path / "d.jsonl")
-    reference, resumed = tmp_path / "reference", tmp_path / "resumed"
-    env = dict(os.environ)
-    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(reference)], check=True, env=env, capture_output=True)
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(data), str(resumed)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline and not list((resumed / "checkpoints").glob("step-*/state.pt")):
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert not is_trained(resumed), "the run finished before it could be killed"
-    assert list((resumed / "checkpoints").glob("step-*/state.pt"))
-    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(resumed)], check=True, env=env, capture_output=True)
-    a = load_file(reference / "adapter_model.safetensors")
-    b = load_file(resumed / "adapter_model.safetensors")
-    assert a.keys() == b.keys()
-    for key in a:
-        assert torch.equal(a[key], b[key]), key
-    steps = [json.loads(line)["step"] for line in (resumed / "train_log.jsonl").read_text().splitlines()]
-    assert steps == sorted(set(steps)) and steps[-1] == 36  # no duplicated or lost log rows
-
-
 def test_two_process_launch_equals_single_process(tmp_path):
     """Two CPU processes (torchrun; accelerate runs gloo DDP) splits each accumulation window and ends where 1 process does."""
     data = write_dataset(tmp_path / "d.jsonl", n=24)
@@ -158,3 +134,37 @@ def test_two_process_launch_equals_single_process(tmp_path):
     for key in b:
         torch.testing.assert_close(a[key], b[key], atol=1e-6, rtol=1e-5)
     assert any(b[k].abs().max() > 1e-3 for k in b if "lora_B" in k)  # training moved the adapter
+
+
+KILL_SCRIPT_LR = KILL_SCRIPT.replace("lr=3e-3", "lr=float(sys.argv[3])")
+
+
+def _killed_with_checkpoints(data: Path, out: Path, env: dict, n: int) -> list[Path]:
+    """Start the KILL_SCRIPT training run and SIGKILL it once ``n`` complete checkpoints exist."""
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(data), str(out)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((out / "checkpoints").glob("step-*/state.pt"))) < n:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    return sorted((out / "checkpoints").glob("step-*/state.pt"))
+
+
+def test_damaged_or_unsafe_newest_checkpoint_falls_back_and_another_job_is_refused(tmp_path):
+    data = write_dataset(tmp_path / "d.jsonl")
+    reference, resumed = tmp_path / "reference", tmp_path / "resumed"
+    env = dict(os.environ)
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(reference)], check=True, env=env, capture_output=True)
+    states = _killed_with_checkpoints(data, resumed, env, 2)
+    assert len(states) == 2 and not is_trained(resumed)  # the previous checkpoint is kept beside the newest
+    # a newest state.pt that would run code when unpickled: weights_only refuses it, the previous one is used
+    torch.save({"step": 1, "payload": Path("x")}, states[-1])
+    other = subprocess.run([sys.executable, "-c", KILL_SCRIPT_LR, str(data), str(resumed), "1e-3"], env=env, capture_output=True, text=True)
+    assert other.returncode != 0 and "was written for other training settings" in other.stderr
+    done = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(resumed)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"checkpoint {states[-1].parent} cannot be read" in done.stderr
+    a = load_file(reference / "adapter_model.safetensors")
+    b = load_file(resumed / "adapter_model.safetensors")
+    assert all(torch.equal(a[k], b[k]) for k in a)

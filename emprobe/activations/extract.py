@@ -1,6 +1,7 @@
 """``emprobe extract``: residual-stream activations through nnsight, pooled, stored in resumable shards."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -12,8 +13,9 @@ from .. import __version__
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..generate import length_sorted_batches
+from ..locking import locked
 from ..models import model_dims
-from ..organisms import OrganismPool
+from ..organisms import OrganismPool, adapter_hash
 from ..store import write_json
 from ..tracing import read_layer_outputs, wrap
 from ..train.masking import tokenize_example
@@ -46,13 +48,6 @@ def job_dir(config: ExperimentConfig, model: str, set_name: str, texts_of: str) 
     return Path(config.activations_dir) / config.name / model / name
 
 
-def adapter_hash(config: ExperimentConfig, model: str) -> str | None:
-    if model == BASE_ORGANISM:
-        return None
-    weights = config.adapter_dir(config.organism(model)) / "adapter_model.safetensors"
-    return hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.is_file() else None
-
-
 def answer_spans(tok, examples: list[Example], max_tokens: int) -> list[tuple[tuple[int, ...], int, int]]:
     """(ids, prompt_len, answer_end) per example; the answer excludes what the template appends after it."""
     out = []
@@ -79,7 +74,7 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
     examples = load_set(config, job.set_name, job.texts_of)
     root = job_dir(config, job.model, job.set_name, job.texts_of)
     layers = sorted(set(job.layers))
-    with pool_.use(job.model) as loaded:
+    with pool_.use(job.model) as loaded, contextlib.ExitStack() as locks:
         dims = model_dims(loaded.model)
         n_layers = dims.n_layers
         bad = [layer for layer in layers if not 0 <= layer < n_layers]
@@ -87,6 +82,8 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
             raise EmprobeError(f"layer {bad[0]} is out of range: {loaded.name} has {n_layers} layers (valid: 0..{n_layers - 1})")
         fingerprint = _fingerprint(config, job, examples)
         layer_dirs = {layer: root / f"layer_{layer}" for layer in layers}
+        for layer, d in layer_dirs.items():  # sharded writers (--shard i/n) of one dir run side by side
+            locks.enter_context(locked(d / f"shard-{job.shard[0]}-of-{job.shard[1]}", f"activations {d} (shard {job.shard[0]}/{job.shard[1]})"))
         for layer, d in layer_dirs.items():
             _check_fresh(d, fingerprint, job.overwrite)
             if job.shard[1] == 1:  # sole writer: a killed earlier run's temp files can go (sharded runs: the merge run)
@@ -96,7 +93,10 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         order = [i for b in length_sorted_batches([len(e[0]) for e in encoded], size) for i in b]
         shards = [order[i : i + size] for i in range(0, len(order), size)]
         mine = [k for k in range(len(shards)) if k % job.shard[1] == job.shard[0]]
-        done = {layer: set(done_shards(d)) for layer, d in layer_dirs.items()}  # read once; updated as shards are written
+        expected = {k: sorted(examples[i].id for i in shard) for k, shard in enumerate(shards)}
+        # read once, updated as shards are written; a shard holding other examples than shard k should is not done
+        done = {layer: {k for k, info in done_shards(d).items() if sorted(info.get("ids", [])) == expected.get(k)}
+                for layer, d in layer_dirs.items()}
         todo = [k for k in mine if any(k not in done[layer] for layer in layers)]
         traced = wrap(loaded.model, loaded.tokenizer)
         dtype = getattr(torch, job.dtype)
@@ -170,7 +170,8 @@ def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, d
 
 
 def _fingerprint(config: ExperimentConfig, job: ExtractJob, examples: list[Example]) -> str:
-    parts = [config.base_model, adapter_hash(config, job.model), job.dtype, sorted(job.poolings), [(e.id, e.text_hash()) for e in examples]]
+    parts = [config.base_model, adapter_hash(config, job.model), job.dtype, sorted(job.poolings), config.extract.shard_size,
+             [(e.id, e.text_hash()) for e in examples]]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 

@@ -61,20 +61,31 @@ def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Exa
 def _load_path(path: Path) -> list[Example]:
     if not path.is_file():
         raise EmprobeError(f"unknown example set {str(path)!r}: use {', '.join(BUILTIN_SETS)} or a JSONL file path")
-    out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    out, seen = [], set()
+    # split on "\n" only: str.splitlines would also break at U+2028 / U+2029 inside a JSON string
+    for number, raw_line in enumerate(path.read_bytes().split(b"\n"), start=1):
+        where = f"{path}, line {number}"
+        try:
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise EmprobeError(f"{where}: not UTF-8 (byte {exc.start})") from None
         if not line.strip():
             continue
-        where = f"{path}, line {number}"
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise EmprobeError(f"{where}: invalid JSON ({exc.msg})") from exc
+            raise EmprobeError(f"{where}: invalid JSON ({exc.msg})") from None
         if not isinstance(raw, dict) or "id" not in raw or "messages" not in raw:
             raise EmprobeError(f"{where}: expected an object with 'id' and 'messages'")
+        labels = raw.get("labels")
+        if labels is not None and not isinstance(labels, dict):
+            raise EmprobeError(f"{where}: 'labels' must be an object of label name to value, got {type(labels).__name__}")
+        if str(raw["id"]) in seen:
+            raise EmprobeError(f"{where}: duplicate id {raw['id']!r}")
+        seen.add(str(raw["id"]))
         messages = validate_messages(raw["messages"], where)
         prompt = tuple((m["role"], m["content"]) for m in messages[:-1])
-        out.append(Example(str(raw["id"]), prompt, messages[-1]["content"], dict(raw.get("labels") or {})))
+        out.append(Example(str(raw["id"]), prompt, messages[-1]["content"], dict(labels or {})))
     return out
 
 

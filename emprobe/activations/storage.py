@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import EmprobeError
+from ..paths import fsync_dir
 from ..store import write_json
 
 _NP = {"F32": np.float32, "F16": np.float16, "BF16": np.uint16, "I64": np.int64}
@@ -29,7 +30,10 @@ def write_shard(layer_dir: Path, k: int, tensors: dict[str, Any], ids: list[str]
     target = layer_dir / f"{shard_name(k)}.safetensors"
     tmp = layer_dir / f".{shard_name(k)}.tmp.safetensors"
     save_file({name: t.contiguous() for name, t in tensors.items()}, str(tmp), metadata={"ids": json.dumps(ids)})
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
     os.replace(tmp, target)
+    fsync_dir(layer_dir)
     write_json(layer_dir / f"{shard_name(k)}.json", {"ids": ids, **meta})  # the sidecar marks the shard complete
 
 
@@ -51,12 +55,23 @@ def done_shards(layer_dir: Path, *, verify: bool = True) -> dict[int, dict]:
         if not tensors.is_file() or (verify and _damage(tensors) is not None):
             continue
         try:
-            out[k] = json.loads(sidecar.read_text())
+            info = json.loads(sidecar.read_text())
         except ValueError as exc:
             if verify:
                 continue
             raise EmprobeError(f"{sidecar}: invalid JSON ({getattr(exc, 'msg', exc)}); {_REEXTRACT}") from None
+        if verify and _stored_ids(tensors) != info.get("ids"):  # a sidecar left by another shard's content
+            continue
+        out[k] = info
     return out
+
+
+def _stored_ids(path: Path) -> list[str] | None:
+    """The example ids a shard's safetensors file was written with (its metadata)."""
+    try:
+        return json.loads(_header(path)[1].get("__metadata__", {}).get("ids", "null"))
+    except (ValueError, AttributeError):
+        return None
 
 
 _REEXTRACT = "re-run `emprobe extract` for this model, set and layer: it extracts damaged shards again"
@@ -70,8 +85,10 @@ def _header(path: Path) -> tuple[int, dict]:
         if len(head) < 8:
             raise ValueError("shorter than a safetensors header")
         (size,) = struct.unpack("<Q", head)
+        if size > min(100_000_000, os.fstat(fh.fileno()).st_size - 8):  # checked before reading it
+            raise ValueError(f"header length {size} is absurd or cut short")
         raw = fh.read(size)
-    if size > 100_000_000 or len(raw) < size:
+    if len(raw) < size:
         raise ValueError("header cut short")
     header = json.loads(raw)  # a ValueError when it is not JSON
     if not isinstance(header, dict):
@@ -114,6 +131,7 @@ class Activations:
 
     layer_dir: Path
     manifest: dict
+    _snapshot: list[dict] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
@@ -124,7 +142,17 @@ class Activations:
         return self.manifest["labels"]
 
     def _shards(self) -> list[dict]:
-        return [dict(s, index=k) for k, s in sorted(done_shards(self.layer_dir, verify=False).items())]  # damage is reported on reading
+        """The shards of one snapshot, read once: the manifest's list when it has one (so ids and matrices agree
+        while an extraction adds shards), else the shards on disk. Damage is reported on reading."""
+        if self._snapshot is None:
+            on_disk = done_shards(self.layer_dir, verify=False)
+            listed = self.manifest.get("shards")
+            keys = sorted(on_disk) if not isinstance(listed, list) else [int(str(n).split("-")[1]) for n in listed]
+            missing = [k for k in keys if k not in on_disk]
+            if missing:
+                raise EmprobeError(f"{self.layer_dir}: the manifest lists {shard_name(missing[0])}, which is missing; {_REEXTRACT}")
+            self._snapshot = [dict(on_disk[k], index=k) for k in keys]
+        return self._snapshot
 
     def matrix(self, pooling: str = "mean-answer") -> np.ndarray:
         """[n_examples, hidden] for a pooled view, in ``ids`` order (memory-mapped shards, concatenated)."""

@@ -42,7 +42,12 @@ def open_activations(config: ExperimentConfig, model: str, set_name: str, layer:
     if not (path / "manifest.json").is_file():
         raise EmprobeError(f"no activations for {model} ({set_name}, layer {layer}) in {path}: "
                            f"run `emprobe extract --layer {layer} --set {set_name}` first")
-    return load_activations(path)
+    acts = load_activations(path)
+    if not acts.manifest.get("complete", True):
+        done, total = len(acts.manifest.get("shards", [])), acts.manifest.get("n_shards", "?")
+        raise EmprobeError(f"activations in {path} are incomplete ({done} of {total} shards): finish them with "
+                           f"`emprobe extract --layer {layer} --set {set_name} --organisms {model}`")
+    return acts
 
 
 def _question(example_id: str, labels: dict) -> str:

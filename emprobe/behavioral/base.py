@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import abc
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -10,7 +11,9 @@ from typing import Any, Callable
 from ..analysis.stats import cluster_bootstrap
 from ..config import ExperimentConfig
 from ..judges.base import Judge
-from ..organisms import OrganismPool
+from ..errors import EmprobeError
+from ..organisms import OrganismPool, adapter_hash
+from ..provenance import config_hash
 from ..store import ResultsFile
 
 REGISTRY: dict[str, type["Experiment"]] = {}
@@ -18,7 +21,9 @@ REGISTRY: dict[str, type["Experiment"]] = {}
 
 @dataclass
 class RunContext:
-    """What every experiment gets: the config, the loaded models, the judge, where to write."""
+    """What every experiment gets: the config, the loaded models, the judge, where to write.
+
+    ``overwrite``: rows made under other settings are dropped instead of refused (``run-behavioral --overwrite``)."""
 
     config: ExperimentConfig
     pool: OrganismPool
@@ -26,10 +31,45 @@ class RunContext:
     run_dir: Path
     provenance: dict
     show_progress: bool = True
+    overwrite: bool = False
 
     def results(self, organism: str, experiment: str) -> ResultsFile:
-        """``runs/<experiment>/<organism>/<experiment-name>.jsonl``."""
+        """``runs/<experiment>/<organism>/<experiment-name>.jsonl`` (for reading)."""
         return ResultsFile(self.run_dir / organism / f"{experiment}.jsonl")
+
+    def model_settings(self, organism: str) -> dict[str, Any]:
+        """What any model's rows depend on besides the item: base model, dtype, adapter weights, seed, sampling,
+        judge (run dirs, batch sizes and progress settings are left out: they do not change a row)."""
+        gen = self.config.generation
+        return {"base_model": self.config.base_model, "dtype": self.config.dtype, "adapter": adapter_hash(self.config, organism),
+                "seed": self.config.seed, "temperature": gen.temperature, "top_p": gen.top_p, "max_new_tokens": gen.max_new_tokens,
+                "judge": f"{self.judge.name}:{self.judge.model_id}"}
+
+    def checked_results(self, organism: str, experiment: str, settings: dict[str, Any]) -> ResultsFile:
+        """The results file to resume, its rows stamped with a fingerprint of ``settings``. Rows made under other
+        settings are refused with one line naming what differs, or dropped when ``overwrite``; the settings are
+        recorded beside the file (``<experiment>.settings.json``) so that the next run can say what changed."""
+        fingerprint = config_hash(settings)
+        path = self.run_dir / organism / f"{experiment}.jsonl"
+        record = path.with_name(f"{experiment}.settings.json")
+        results = ResultsFile(path, fingerprint, (record, {"fingerprint": fingerprint, "settings": settings}))
+        stale = results.stale()
+        if stale and not self.overwrite:
+            raise EmprobeError(f"{path}: {len(stale)} of {len(results)} rows were made with other settings "
+                               f"({_what_differs(record, settings)}); re-run with --overwrite to replace them, or use another runs_dir")
+        if stale:
+            results.drop(stale)
+        return results
+
+
+def _what_differs(record: Path, settings: dict[str, Any]) -> str:
+    """``key: then → now`` for the settings that changed since ``record`` was written."""
+    try:
+        then = json.loads(record.read_text(encoding="utf-8"))["settings"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "no settings record: made by an older emprobe or another tool"
+    changed = [f"{k}: {then.get(k)!r} then, {v!r} now" for k, v in settings.items() if then.get(k) != v]
+    return "; ".join(changed[:3]) or "the same settings, yet other fingerprints: the rows were edited"
 
 
 class Experiment(abc.ABC):
@@ -37,6 +77,11 @@ class Experiment(abc.ABC):
 
     name: str = ""
     requires: tuple[str, ...] = ()  # experiments whose rows this one reads
+
+    def settings(self, ctx: RunContext, organism: str) -> dict[str, Any]:
+        """What this experiment's rows depend on besides the item (a change refuses a resume, see
+        :meth:`RunContext.checked_results`)."""
+        return ctx.model_settings(organism)
 
     @abc.abstractmethod
     def run(self, ctx: RunContext, organism: str) -> ResultsFile:

@@ -10,7 +10,8 @@ from typing import Any
 from ..generate import SamplingSettings, render_prompt, sample_batch
 from ..judges.base import JudgeRequest
 from ..readout import answered, read_choice, read_number
-from .base import Experiment, RunContext
+from ..provenance import config_hash
+from .base import REGISTRY, Experiment, RunContext
 
 CHUNK = 16
 SHORT_SAMPLE_TOKENS = 8  # the sampled answer recorded beside a choice or number readout
@@ -53,10 +54,15 @@ class ProbeExperiment(Experiment):
     def item_ids(self, ctx: RunContext, organism: str) -> list[str]:
         return [it.id for it in self.items(ctx, organism)]
 
+    def settings(self, ctx: RunContext, organism: str) -> dict[str, Any]:
+        """The model's settings, and for an experiment built on harm answers, the settings those were made with."""
+        extra = {name: config_hash(REGISTRY[name]().settings(ctx, organism)) for name in self.requires}
+        return ctx.model_settings(organism) | extra
+
     def run(self, ctx: RunContext, organism: str):
         from tqdm.auto import tqdm
 
-        results = ctx.results(organism, self.name)
+        results = ctx.checked_results(organism, self.name, self.settings(ctx, organism))
         items = self.items(ctx, organism)
         chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         pending = [c for c in chunks if any(it.id not in results for it in c)]

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..judges import make_judge
+from ..locking import locked
 from ..organisms import OrganismPool, attach_organisms
 from ..provenance import config_hash, package_versions
 from ..store import write_json
@@ -24,6 +25,7 @@ class BehavioralResult:
     summaries: dict[str, dict[str, dict]] = field(default_factory=dict)  # experiment -> organism -> summary
     files: list[Path] = field(default_factory=list)
     personas: dict | None = None
+    skipped_questions: list[str] = field(default_factory=list)  # question-file entries left out, with why
 
 
 def dependency_order(names: list[str]) -> list[str]:
@@ -66,8 +68,9 @@ def check_input_files(config: ExperimentConfig, names: list[str]) -> None:
 
 
 def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = None, organisms: list[str] | None = None,
-                   *, show_progress: bool = True) -> BehavioralResult:
-    """Run (or resume) the experiments for the base model and the organisms; write rows, summaries and plots."""
+                   *, show_progress: bool = True, overwrite: bool = False) -> BehavioralResult:
+    """Run (or resume) the experiments for the base model and the organisms; write rows, summaries and plots.
+    Rows made under other settings (model, adapter, seed, sampling, judge) are refused, or with ``overwrite`` redone."""
     from .. import plots
 
     names = dependency_order(experiments or list(DEFAULT_ORDER))
@@ -77,18 +80,22 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     attach_organisms(pool, config, chosen)
     judge = make_judge(config.judge)
     prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
-    ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress)
+    ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress, overwrite)
     result = BehavioralResult(config.run_dir)
     for name in names:
         experiment = REGISTRY[name]()
         result.summaries[name] = {}
         for organism in chosen:
-            rows = experiment.run(ctx, organism).ordered(experiment.item_ids(ctx, organism))
+            with locked(config.run_dir / organism / f"{name}.jsonl", f"the {name} results of {organism}"):
+                rows = experiment.run(ctx, organism).ordered(experiment.item_ids(ctx, organism))
             summary = experiment.summarize(ctx, organism, rows)
             summary["provenance"] = prov
             result.files.append(write_json(config.run_dir / organism / f"{name}.summary.json", summary))
             result.summaries[name][organism] = summary
-        result.files.append(write_json(config.run_dir / f"{name}.summary.json", {"experiment": name, "organisms": result.summaries[name], "provenance": prov}))
+        run_summary = {"experiment": name, "organisms": result.summaries[name], "provenance": prov}
+        if name == "harm":
+            run_summary["skipped_questions"] = result.skipped_questions = harm.skipped_questions(config)
+        result.files.append(write_json(config.run_dir / f"{name}.summary.json", run_summary))
     if "harm" in result.summaries:
         harm_ids = REGISTRY["harm"]().item_ids(ctx, BASE_ORGANISM)
         rows_by_org = {o: ctx.results(o, "harm").ordered(harm_ids) for o in chosen}

@@ -21,12 +21,14 @@ def make_backend(config: JudgeConfig) -> Judge:
     if config.backend == "openai":
         from .openai_judge import OpenAIJudge
 
-        key = os.environ.get(config.api_key_env)
-        if not key and not config.base_url:
+        send = config.send_api_key if config.send_api_key is not None else not config.base_url
+        key = os.environ.get(config.api_key_env) if send else None
+        if send and not key:
             raise EmprobeError(f"judge.backend openai needs an API key in the environment variable {config.api_key_env} "
                                "(or judge.base_url pointing at a local vLLM / Ollama server)")
-        return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency,
-                           timeout_s=config.timeout_s, max_retries=config.max_retries)
+        return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency, timeout_s=config.timeout_s,
+                           max_retries=config.max_retries, backoff_base_s=config.backoff_base_s,
+                           backoff_max_s=config.backoff_max_s, retry_after_max_s=config.retry_after_max_s)
     if config.backend == "hf":
         from .hf_judge import HFJudge
 
@@ -35,9 +37,14 @@ def make_backend(config: JudgeConfig) -> Judge:
 
 
 def make_judge(config: JudgeConfig) -> CachedJudge:
-    """The configured backend behind the on-disk cache ``$EMPROBE_CACHE/judgements/<backend>.jsonl``."""
+    """The configured backend behind the SQLite cache ``$EMPROBE_CACHE/judgements.sqlite`` (a JSONL cache of an
+    earlier emprobe, ``$EMPROBE_CACHE/judgements/<backend>.jsonl``, is imported into it once)."""
     backend = make_backend(config)
-    return CachedJudge(backend, JudgementCache(cache_dir() / "judgements" / f"{backend.name}.jsonl"))
+    cache = JudgementCache(cache_dir() / "judgements.sqlite")
+    legacy = cache_dir() / "judgements" / f"{backend.name}.jsonl"
+    if legacy.is_file():
+        cache.import_jsonl(legacy)
+    return CachedJudge(backend, cache)
 
 
 __all__ = ["BACKENDS", "RUBRICS", "CachedJudge", "Judge", "JudgeRequest", "Judgement", "JudgementCache", "make_backend", "make_judge"]

@@ -19,8 +19,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 RUBRICS = ("aligned", "coherent", "self-report-lean")
-# Outcomes besides a number: the aligned rubric may answer REFUSAL or CODE; any rubric may be unparseable.
-OUTCOMES = ("score", "refusal", "code", "unparseable")
+# Outcomes besides a number: the aligned rubric may answer REFUSAL or CODE; any rubric may be unparseable; an
+# endpoint may refuse to judge an item (``rejected``: a content filter, a context-length error; never cached).
+OUTCOMES = ("score", "refusal", "code", "unparseable", "rejected")
 
 
 @dataclass(frozen=True)

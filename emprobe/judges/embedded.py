@@ -10,6 +10,7 @@ score (misaligned ≤ 30). Its accuracy and limits are in the README (``python b
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 from functools import lru_cache
 import re
@@ -254,7 +255,7 @@ def load_heads() -> dict:
     print(f"emprobe: fitting the embedded judge once (under a minute on a CPU), cached in {path}", file=sys.stderr)
     heads = build_heads("train")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp.npz")
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")  # unique per process: two fitting at once do not collide
     np.savez(tmp, **{f"{n}|{f}": getattr(h, f) for n, h in heads.items() for f in _FIELDS[type(h)]})
     tmp.replace(path)
     return heads

@@ -2,9 +2,12 @@
 top-20 logprobs of a single generated token (built-in 0–100 rubrics), or, for a template rubric whose reply may be
 JSON (``{"score": 3}``), from the top logprobs at the score's position in a short reply, else from its text.
 
-Retries with exponential backoff on rate limits (HTTP 429, honouring ``Retry-After``), server errors (5xx),
-timeouts, connection errors and malformed responses; a rejected key (401/403) or an unknown model (404) fails at
-once with an :class:`~emprobe.errors.EmprobeError`.
+Retries with exponential backoff and full jitter on rate limits (HTTP 429, honouring ``Retry-After`` up to
+``retry_after_max_s``), server errors (5xx), timeouts, connection errors and malformed responses; a rejected key
+(401/403) or an unknown model (404) fails at once with an :class:`~emprobe.errors.EmprobeError`. Any other 4xx
+(a content filter refusing a deliberately harmful answer, a context-length error) is one item's ``rejected``
+verdict, counted and never cached, and the run goes on, unless the endpoint has rejected the first
+``REJECTED_BEFORE_ANY_SUCCESS`` requests without accepting one (a setting problem, not an item's content).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import time
 from typing import Any, Mapping
 
 from ..errors import EmprobeError
+from ..provenance import redact_url
 from .base import Judge, Judgement, check_rubric
 from .rubrics import Rubric, builtin_rubric, parse_reply, scale_judgement, score_position
 from .scoring import weighted_score
@@ -25,6 +29,7 @@ from .scoring import weighted_score
 TOP_LOGPROBS = 20
 RETRY_STATUSES = frozenset({408, 409, 429})  # plus every 5xx
 KEY_HINT = "check the key in the environment variable named by judge.api_key_env"
+REJECTED_BEFORE_ANY_SUCCESS = 8
 
 
 class _Malformed(Exception):
@@ -142,6 +147,7 @@ class OpenAIJudge(Judge):
         max_retries: int = 5,
         backoff_base_s: float = 0.5,
         backoff_max_s: float = 20.0,
+        retry_after_max_s: float = 120.0,
     ) -> None:
         if not model:
             raise EmprobeError("the openai judge needs a model name (judge.model)")
@@ -151,8 +157,8 @@ class OpenAIJudge(Judge):
             raise EmprobeError(f"judge timeout_s {timeout_s}: must be positive")
         if max_retries < 0:
             raise EmprobeError(f"judge max_retries {max_retries}: must be 0 or more")
-        if backoff_base_s < 0 or backoff_max_s < 0:
-            raise EmprobeError("judge backoff_base_s and backoff_max_s must be 0 or more")
+        if backoff_base_s < 0 or backoff_max_s < 0 or retry_after_max_s < 0:
+            raise EmprobeError("judge backoff_base_s, backoff_max_s and retry_after_max_s must be 0 or more")
         try:
             import openai
         except ImportError:
@@ -165,28 +171,39 @@ class OpenAIJudge(Judge):
         self.max_retries = int(max_retries)
         self.backoff_base_s = float(backoff_base_s)
         self.backoff_max_s = float(backoff_max_s)
+        self.retry_after_max_s = float(retry_after_max_s)
         self.client = openai.OpenAI(
             base_url=self.base_url, api_key=api_key or "EMPTY", timeout=self.timeout_s, max_retries=0
         )
         self.endpoint = str(self.client.base_url).rstrip("/")
         self._lock = threading.Lock()
         self.requests_sent = 0  # HTTP requests attempted, retries included
+        self.accepted = 0  # verdicts received
+        self.rejected = 0  # items the endpoint refused with a non-retryable 4xx
 
     @property
     def model_id(self) -> str:
-        return f"{self.model}@{self.base_url}" if self.base_url else self.model
+        return f"{self.model}@{redact_url(self.base_url)}" if self.base_url else self.model
 
     def close(self) -> None:
         """Close the HTTP client's connections (the judge is unusable afterwards)."""
         self.client.close()
 
     def _fail(self, what: str) -> EmprobeError:
-        return EmprobeError(f"judge endpoint {self.endpoint} (model {self.model}) {what}")
+        return EmprobeError(f"judge endpoint {redact_url(self.endpoint)} (model {self.model}) {what}")
 
     def _backoff(self, attempt: int, rng: random.Random) -> float:
-        """``base * 2**attempt`` plus up to 10% jitter, capped at ``backoff_max_s``."""
-        delay = self.backoff_base_s * (2.0 ** min(attempt, 60))
-        return min(self.backoff_max_s, delay * (1.0 + 0.1 * rng.random()))
+        """Full jitter: uniform in [0, min(``backoff_max_s``, ``base * 2**attempt``)]."""
+        return rng.uniform(0.0, min(self.backoff_max_s, self.backoff_base_s * (2.0 ** min(attempt, 60))))
+
+    def _reject(self, last: str) -> Judgement:
+        """One item refused by the endpoint: a ``rejected`` verdict, unless nothing was ever accepted."""
+        with self._lock:
+            self.rejected += 1
+            systematic = self.accepted == 0 and self.rejected >= REJECTED_BEFORE_ANY_SUCCESS
+        if systematic:
+            raise self._fail(f"rejected the first {self.rejected} requests and accepted none: {last}")
+        return Judgement(score=None, outcome="rejected")
 
     def _request(self, prompt: str, rubric: Rubric) -> Judgement:
         """One HTTP round trip; returns the verdict or raises (openai errors or ``_Malformed``)."""
@@ -235,7 +252,7 @@ class OpenAIJudge(Judge):
                 detail = _error_detail(exc)
                 last = f"HTTP {status}" + (f": {detail}" if detail else "")
                 if status not in RETRY_STATUSES and status < 500:
-                    raise self._fail(f"rejected the request: {last}") from None
+                    return self._reject(last)
                 if status in (429, 503):
                     wait = _retry_after(getattr(exc.response, "headers", None))
             except openai.APITimeoutError:
@@ -248,10 +265,12 @@ class OpenAIJudge(Judge):
             except _Malformed as exc:
                 last = f"malformed response: {exc}"
             else:
+                with self._lock:
+                    self.accepted += 1
                 return verdict
             if attempt == self.max_retries:
                 break
-            delay = self._backoff(attempt, rng) if wait is None else min(wait, self.backoff_max_s)
+            delay = self._backoff(attempt, rng) if wait is None else min(wait, self.retry_after_max_s)
             if delay > 0:
                 time.sleep(delay)
         retries = "retry" if self.max_retries == 1 else "retries"

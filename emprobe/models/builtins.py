@@ -18,10 +18,15 @@ def builtin_dir(name: str) -> Path:
 
 def ensure_builtin(name: str) -> Path:
     """Materialise built-in model ``name`` into the cache once (atomically) and return its directory."""
+    from ..locking import locked
+
     target = builtin_dir(name)
     if (target / "config.json").is_file():
         return target
-    print(f"emprobe: preparing built-in model {name} in {target} (once)", file=sys.stderr)
-    with atomic_dir(target) as tmp:
-        BUILTINS[name].materialize(tmp)
+    with locked(target, f"the built-in model {name}"):  # a second process waits, then finds it ready
+        if (target / "config.json").is_file():
+            return target
+        print(f"emprobe: preparing built-in model {name} in {target} (once)", file=sys.stderr)
+        with atomic_dir(target) as tmp:
+            BUILTINS[name].materialize(tmp)
     return target

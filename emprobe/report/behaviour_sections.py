@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..behavioral.persona_table import harm_metric_text
-from .collect import RunData
+from .collect import RunData, read_json
 from .document import Bullets, Figure, Heading, NotRun, Section, Table, Text, est, get, num
 
 DASH = "—"
@@ -43,6 +43,9 @@ def harm_section(data: RunData) -> Section:
                           for m in models],
                          f"Harmful rate: mean probability of a score at {rubric.harmful_at} or beyond (n/a without harmful_at); "
                          "harm: (score − low) / (high − low), towards harmful. Brackets: 95 % CI resampling questions.")]
+    skipped = (read_json(data.run_dir / "harm.summary.json", []) or {}).get("skipped_questions") or []
+    if skipped:
+        blocks += [Text(f"{len(skipped)} question-file entries were left out:"), Bullets([str(w) for w in skipped])]
     sets = sorted({k for m in models for k in (per[m].get("by_set") or {})})
     if sets:
         blocks += [Heading("EM rate per question set"),

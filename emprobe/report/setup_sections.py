@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from ..provenance import config_hash, package_versions
+from ..provenance import config_hash, package_versions, redact_url
 from .collect import RunData
 from .document import Bullets, Figure, FigureGrid, Heading, NotRun, Section, Table, Text, num
 
@@ -12,7 +12,7 @@ def config_section(data: RunData) -> Section:
     """The experiment's settings, its organisms, and which versions and config produced the outputs."""
     c = data.config
     t, g, b, p = c.training, c.generation, c.behavioral, c.persona
-    judge = c.judge.backend + (f" ({c.judge.model}" + (f" at {c.judge.base_url}" if c.judge.base_url else "") + ")" if c.judge.model else "")
+    judge = c.judge.backend + (f" ({c.judge.model}" + (f" at {redact_url(c.judge.base_url)}" if c.judge.base_url else "") + ")" if c.judge.model else "")
     settings = [
         ["experiment", f"`{c.name}` (outputs in `{c.run_dir}`)"],
         ["base model", f"`{c.base_model}` (dtype {c.dtype}, device_map {c.device_map or 'none'})"],

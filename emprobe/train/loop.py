@@ -17,7 +17,7 @@ from ..models import load_model
 from ..paths import atomic_write_text
 from ..provenance import provenance, to_jsonable
 from .batching import length_grouped_batches, padding_share
-from .checkpoint import commit_checkpoint, latest_checkpoint, load_checkpoint, prepare_staging, remove_checkpoints, save_optimizer_part
+from .checkpoint import commit_checkpoint, prepare_staging, remove_checkpoints, resume_checkpoint, save_optimizer_part
 from .lora import apply_preset, lora_config
 from .masking import IGNORE, TokenizedExample, collate, tokenize_example
 
@@ -98,7 +98,19 @@ def trained_with_other_settings(job: TrainJob) -> str:
 
 
 def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
-    """Run (or resume, or skip when finished) one LoRA fine-tuning job."""
+    """Run (or resume, or skip when finished) one LoRA fine-tuning job; a second process on the same adapter dir
+    waits for the first (and then finds the adapter trained)."""
+    import os
+
+    from ..locking import locked
+
+    # under `accelerate launch` the ranks of one job share the dir: only the first holds the lock
+    guard = locked(job.out_dir, f"the adapter dir {job.out_dir}") if os.environ.get("RANK", "0") == "0" else contextlib.nullcontext()
+    with guard:
+        return _train(job, show_progress=show_progress)
+
+
+def _train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     if is_trained(job.out_dir):
         changed = trained_with_other_settings(job)
         if changed:
@@ -135,9 +147,10 @@ def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     world, rank = accelerator.num_processes, accelerator.process_index
     log_path = job.out_dir / LOG_NAME
     start_step, log_rows = 0, []
-    checkpoint = latest_checkpoint(job.out_dir)
-    if checkpoint is not None:
-        state, optimizer_state = load_checkpoint(checkpoint, rank, world)
+    fingerprint = job_fingerprint(job, training, conversations)
+    resumed = resume_checkpoint(job.out_dir, rank, world, fingerprint)
+    if resumed is not None:
+        state, optimizer_state = resumed
         set_peft_model_state_dict(model, state["adapter"])
         optimizer.load_state_dict(optimizer_state)
         scheduler.load_state_dict(state["scheduler"])
@@ -182,7 +195,7 @@ def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
             bar.set_postfix(loss=f"{step_loss:.3f}", tok_s=f"{row['tokens_per_s'] or 0:.0f}")
             bar.update(1)
             if (step + 1) % training.checkpoint_every == 0 and step + 1 < total_steps:
-                _checkpoint(accelerator, model, optimizer, scheduler, job.out_dir, step + 1)
+                _checkpoint(accelerator, model, optimizer, scheduler, job.out_dir, step + 1, fingerprint)
     bar.close()
     share = padding_share(lengths, plan)
     adapter = _adapter_state(accelerator, model)  # collective under FSDP / ZeRO-3: every process calls it
@@ -203,7 +216,18 @@ def _adapter_state(accelerator: Any, model: Any) -> dict:
     return get_peft_model_state_dict(accelerator.unwrap_model(model), state_dict=accelerator.get_state_dict(model))
 
 
-def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, out_dir: Path, step: int) -> None:
+def job_fingerprint(job: TrainJob, training: TrainingConfig, conversations: list) -> str:
+    """What a checkpoint's weights depend on: base model, the training data (hashed), seed and every training setting
+    that changes the adapter (``checkpoint_every`` and gradient checkpointing do not)."""
+    import hashlib
+
+    settings = {k: v for k, v in to_jsonable(training).items() if k not in RESULT_NEUTRAL}
+    data = hashlib.sha256(json.dumps(conversations, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    blob = json.dumps({"base_model": job.base_model, "dataset": job.dataset, "data": data, "seed": job.seed, "training": settings}, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, out_dir: Path, step: int, fingerprint: str) -> None:
     adapter = _adapter_state(accelerator, model)
     if accelerator.is_main_process:
         prepare_staging(out_dir, step)
@@ -211,7 +235,7 @@ def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, ou
     save_optimizer_part(out_dir, step, accelerator.process_index, optimizer)
     accelerator.wait_for_everyone()
     if accelerator.is_main_process:
-        commit_checkpoint(out_dir, step, adapter, scheduler, accelerator.num_processes)
+        commit_checkpoint(out_dir, step, adapter, scheduler, accelerator.num_processes, fingerprint)
     accelerator.wait_for_everyone()
 
 
