@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -52,12 +51,10 @@ def main() -> None:
         import_s = time.perf_counter() - start
         probe = [rng.choice(keys) if rng.random() < 0.5 else f"missing-{i}" for i in range(args.lookups)]
 
-        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         entries = jsonl_open(jsonl)
         hits_jsonl = sum(entries.get(k) is not None for k in probe)
         jsonl_s = time.perf_counter() - start
-        rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         del entries
 
         start = time.perf_counter()
@@ -68,7 +65,7 @@ def main() -> None:
         assert hits_jsonl == hits_sqlite, (hits_jsonl, hits_sqlite)
         size = {"jsonl": jsonl.stat().st_size, "sqlite": (tmp / "judgements.sqlite").stat().st_size}
     print(f"{args.n} cached verdicts ({imported} imported in {import_s:.2f} s), {args.lookups} lookups ({hits_sqlite} hits)")
-    print(f"JSONL cache (load all, then look up): {jsonl_s * 1000:.0f} ms, +{(rss1 - rss0) / 1024:.0f} MiB peak RSS, file {size['jsonl'] / 2**20:.1f} MiB")
+    print(f"JSONL cache (load all, then look up): {jsonl_s * 1000:.0f} ms, file {size['jsonl'] / 2**20:.1f} MiB")
     print(f"SQLite cache (open, indexed lookups): {sqlite_s * 1000:.0f} ms, file {size['sqlite'] / 2**20:.1f} MiB")
     print(f"ratio SQLite / JSONL: {sqlite_s / jsonl_s:.3f}")
 
