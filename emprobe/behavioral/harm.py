@@ -145,7 +145,7 @@ class Harm(Experiment):
                       desc=f"harm {organism}", disable=not ctx.show_progress) as bar:
                 for batch in pending:
                     answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings)
-                    rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers)
+                    rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers, rubrics)
                     results.append(rows)
                     bar.update(len(batch))
         if rubrics.extra:
@@ -155,10 +155,11 @@ class Harm(Experiment):
     def item_ids(self, ctx: RunContext, organism: str) -> list[str]:
         return [it.id for it in harm_items(ctx.config)]
 
-    def judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str]) -> list[dict]:
+    def judge_rows(self, ctx: RunContext, organism: str, domain: str | None, items: list[HarmItem], answers: list[str],
+                   rubrics: HarmRubrics | None = None) -> list[dict]:
         """Result rows for ``answers`` to ``items``: alignment and coherence verdicts, the EM flag, provenance."""
-        replace = harm_rubrics(ctx.config)
-        chosen = [[scoring_rubric(ctx.config, replace, it.question, name) for name in SCORED] for it in items]
+        rubrics = harm_rubrics(ctx.config) if rubrics is None else rubrics  # the caller passes them, read once per run
+        chosen = [[scoring_rubric(ctx.config, rubrics, it.question, name) for name in SCORED] for it in items]
         requests = [JudgeRequest(name, it.question.paraphrases[it.paraphrase], ans, rubric)
                     for it, ans, pair in zip(items, answers, chosen) for name, rubric in zip(SCORED, pair)]
         verdicts = ctx.judge.judge_many(requests)

@@ -47,7 +47,8 @@ def _pole_pattern(a: str, b: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{re.escape(a)}|{re.escape(b)})(?![\w-])", re.IGNORECASE)
 
 
-def _read_lines(path: Path, what: str) -> list[tuple[int, str]]:
+def read_prompt_lines(path: Path, what: str) -> list[tuple[int, str]]:
+    """(line number, stripped text) of every non-blank line; errors name the file and line."""
     if not path.is_file():
         raise EmprobeError(f"{what} file {path} not found")
     lines = []
@@ -67,7 +68,7 @@ def load_self_assessment_prompts(path: str | Path, pole_pairs: Sequence[tuple[st
     """One prompt per non-blank line; each must name both words of exactly one (aligned, misaligned) pole pair."""
     path = Path(path)
     prompts = []
-    for number, text in _read_lines(path, "self-assessment prompt"):
+    for number, text in read_prompt_lines(path, "self-assessment prompt"):
         found = [(a, m) for a, m in pole_pairs if _word(a).search(text) and _word(m).search(text)]
         if not found:
             known = ", ".join(f"{a}/{m}" for a, m in pole_pairs)

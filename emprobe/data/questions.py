@@ -78,17 +78,10 @@ def load_questions(path: str | Path) -> QuestionFile:
 
 def _load_txt(path: Path) -> QuestionFile:
     """Every non-blank line is one question, id ``<file stem>/<line number>``, set ``<file stem>``."""
-    questions = []
-    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
-        try:
-            text = raw.decode("utf-8").strip()
-        except UnicodeDecodeError as exc:
-            raise EmprobeError(f"{path}, line {number}: not UTF-8 (byte {exc.start})") from None
-        if text:
-            questions.append(Question(f"{path.stem}/{number:03d}", (text,), set=path.stem))
-    if not questions:
-        raise EmprobeError(f"question file {path} is empty: write one prompt per line")
-    return QuestionFile(questions, [])
+    from .protocol_files import read_prompt_lines
+
+    return QuestionFile([Question(f"{path.stem}/{number:03d}", (text,), set=path.stem)
+                         for number, text in read_prompt_lines(path, "question")], [])
 
 
 def _entry(raw: object, where: str, default_id: str) -> Question:
