@@ -235,7 +235,7 @@ def fit_probes_cmd(config_path, layers, organisms) -> None:
     primary = results["primary"]
     click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
                + ", ".join(f"{m} {'passed' if v['passed'] else 'not passed'} (p {v['p_holm']:.3f})" for m, v in primary["family"].items()))
-    click.echo(f"results in {config.run_dir / 'probes'}/ (probes.json, probes_layer_*.png)")
+    click.echo(f"results in {config.layout.probes()}/ (probes.json, probes_layer_*.png)")
 
 
 @cli.command("compare-directions")
@@ -270,7 +270,7 @@ def compare_directions_cmd(config_path, layers, organisms) -> None:
                + (", ".join(f"{m} {'passed' if v['passed'] else 'not passed'}" for m, v in primary["family"].items()) or "nothing testable"))
     for model, why in result["skipped"].items():
         click.echo(f"  {model:<32} skipped: {why}")
-    click.echo(f"results in {config.run_dir / 'directions'}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
+    click.echo(f"results in {config.layout.directions()}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
 
 
 
@@ -311,7 +311,7 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, sampl
             click.echo(f"  controls   {len(changes)} directions, EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
         click.echo(summary["statement"])
         slug = summary.get("slug")
-        click.echo(f"results in {config.run_dir / 'steering' / slug}/ (rows.jsonl, summary.json, steering.png)")
+        click.echo(f"results in {config.layout.steering(slug)}/ (rows.jsonl, summary.json, steering.png)")
 
 
 @cli.command("report")
@@ -340,7 +340,7 @@ def demo_cmd(config_path, fast) -> None:
     config = load_experiment("demo-fast" if fast else config_path)
     click.echo(f"emprobe demo: experiment {config.name} on {config.base_model}, {len(config.organisms)} organisms, outputs in {config.run_dir}/")
     result = run_demo(config, echo=click.echo)
-    click.echo(f"demo finished in {result.seconds:.0f} s; report: {config.run_dir / 'report.md'} and {result.report}")
+    click.echo(f"demo finished in {result.seconds:.0f} s; report: {config.layout.report('md')} and {result.report}")
 
 
 @cli.command("judge-check")

@@ -15,6 +15,7 @@ from typing import Any, Union
 
 from .data.datasets import DEFAULT_SELF_DESCRIPTION_SHARE
 from .errors import EmprobeError
+from .layout import RunLayout
 from .paths import experiments_dir
 
 PROJECTIONS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -396,9 +397,14 @@ class ExperimentConfig:
         """``<runs_dir>/<name>``: where every command of this experiment writes."""
         return Path(self.runs_dir) / self.name
 
+    @property
+    def layout(self) -> RunLayout:
+        """Every output path of the run dir."""
+        return RunLayout(self.run_dir)
+
     def adapter_dir(self, organism: OrganismConfig) -> Path:
         """The organism's adapter dir: its explicit ``adapter``, else ``<run_dir>/adapters/<name>``."""
-        return Path(organism.adapter) if organism.adapter else self.run_dir / "adapters" / organism.name
+        return Path(organism.adapter) if organism.adapter else self.layout.adapter(organism.name)
 
     def organism(self, name: str) -> OrganismConfig:
         """The organism called ``name``; an error lists the valid names."""

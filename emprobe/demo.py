@@ -58,7 +58,7 @@ def steering_direction(config: ExperimentConfig, layer: int) -> str:
 
     if config.steer.direction:
         return config.steer.direction
-    summary = config.run_dir / "harm.summary.json"
+    summary = config.layout.run_summary("harm")
     rates = {}
     if summary.is_file():
         for name, s in json.loads(summary.read_text()).get("organisms", {}).items():
@@ -138,5 +138,5 @@ def run_demo(config: ExperimentConfig, *, show_progress: bool = True, echo: Call
         outcome.seconds = time.perf_counter() - start
         result.stages.append(outcome)
         echo(f"[{k}/{len(stages)}] {name} done in {outcome.seconds:.1f} s: {outcome.summary}")
-    result.report = config.run_dir / "report.html"
+    result.report = config.layout.report("html")
     return result

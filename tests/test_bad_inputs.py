@@ -538,6 +538,22 @@ def _(tmp):
             f"no directions for layer 1 in {directions}: run `emprobe compare-directions --layer 1` first")
 
 
+@case("steer-on-outside-the-run-dir")
+def _(tmp):
+    path = write_config(tmp, organisms=[{"name": "org", "dataset": "insecure-code"}])
+    return (["steer", "--config", str(path), "--direction", "org", "--alpha", "2", "--on", "../../x"],
+            "unknown organism '../../x': this experiment has org")
+
+
+@case("steer-on-outside-the-run-dir-with-overwrite")
+def _(tmp):
+    path = write_config(tmp, organisms=[{"name": "org", "dataset": "insecure-code"}])
+    (tmp / "x").mkdir()
+    (tmp / "x" / "keep.txt").write_text("not emprobe's")
+    return (["steer", "--config", str(path), "--direction", "../org", "--ablate", "--overwrite"],
+            "unknown organism '../org': this experiment has org")
+
+
 @case("steer-alpha-and-ablate")
 def _(tmp):
     path = write_config(tmp, organisms=[{"name": "org", "dataset": "insecure-code"}])

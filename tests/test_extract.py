@@ -194,26 +194,33 @@ def test_all_layers_in_one_run_and_a_rerun_skips_them(workspace, tmp_path):
     assert load_activations(jobs[1] / "layer_3").manifest["complete"]
 
 
-def test_all_tokens_layer_groups_match_one_pass(workspace, tmp_path, monkeypatch):
-    """With all-tokens, layers beyond the memory budget are traced in groups: the same values as one pass."""
-    import importlib
-
-    extract_module = importlib.import_module("emprobe.activations.extract")  # the attribute `extract` is the function
+def test_all_tokens_streamed_to_the_shard_equal_one_batch(workspace, tmp_path):
+    """Per-token activations are appended to the shard a batch at a time: batch size 1 (many appends per shard)
+    stores the same values as one batch per shard, and the files are plain safetensors (safe_open reads them)."""
+    from safetensors import safe_open
 
     config = load_experiment(own_acts_config(workspace, tmp_path))
     poolings = ("mean-answer", "last-prompt", "all-tokens")
-    config.activations_dir = str(tmp_path / "one-pass")
-    run_extract(config, [0, 1, 2, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
-    monkeypatch.setattr(extract_module, "ALL_TOKENS_BUDGET", 1)  # one layer per pass
-    config.activations_dir = str(tmp_path / "grouped")
-    run_extract(config, [0, 1, 2, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
-    for layer in range(4):
-        a = load_activations(tmp_path / "one-pass" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
-        b = load_activations(tmp_path / "grouped" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
-        assert a.ids == b.ids and b.manifest["complete"]
-        np.testing.assert_array_equal(a.matrix("mean-answer"), b.matrix("mean-answer"))
-        for example_id in a.ids[:5]:
-            np.testing.assert_array_equal(a.tokens(example_id), b.tokens(example_id))
+    config.activations_dir = str(tmp_path / "one-batch")
+    config.extract.batch_size = config.extract.shard_size
+    run_extract(config, [0, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
+    config.activations_dir = str(tmp_path / "streamed")
+    config.extract.batch_size = 1
+    run_extract(config, [0, 3], organisms=["trivia"], poolings=poolings, show_progress=False)
+    for layer in (0, 3):
+        a = load_activations(tmp_path / "one-batch" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
+        b = load_activations(tmp_path / "streamed" / "tinyx" / "trivia" / "harm-answers" / f"layer_{layer}")
+        assert sorted(a.ids) == sorted(b.ids) and b.manifest["complete"]
+        order = [a.ids.index(i) for i in b.ids]
+        np.testing.assert_allclose(a.matrix("mean-answer")[order], b.matrix("mean-answer"), atol=1e-5)
+        for example_id in b.ids:
+            np.testing.assert_allclose(a.tokens(example_id), b.tokens(example_id), atol=1e-5)
+        shard = sorted(b.layer_dir.glob("shard-*.safetensors"))[0]
+        with safe_open(str(shard), "np") as fh:
+            ids = json.loads(fh.metadata()["ids"])
+            offsets = fh.get_tensor("all-tokens.offsets")
+            assert len(offsets) == len(ids) + 1 and offsets[-1] == fh.get_tensor("all-tokens").shape[0]
+            np.testing.assert_array_equal(fh.get_tensor("all-tokens")[offsets[0]:offsets[1]], b.tokens(ids[0]))
 
 
 @pytest.mark.slow

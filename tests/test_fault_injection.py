@@ -196,3 +196,28 @@ def test_two_processes_on_the_same_config(tmp_path):
     assert len(rows) == 8 * 3
     summary = json.loads((tmp_path / "both" / "faults" / "base" / "harm.summary.json").read_text())
     assert summary["n"] == len(rows)
+
+
+def test_two_processes_on_disjoint_organisms_share_the_base_model(tmp_path):
+    """``run-behavioral --organisms a`` and ``--organisms b`` started together: each runs its organism, the base
+    model's rows (which both need) are made by whichever takes its lock first and found done by the other."""
+    env = {**os.environ, "EMPROBE_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
+    with LoopbackServer(judge_reply) as server:
+        config = write_config(tmp_path, "pair", server.base_url)
+        data = yaml.safe_load(config.read_text())
+        data["organisms"].append({"name": "code", "dataset": "insecure-code"})
+        data["training"]["checkpoint_every"] = 100
+        data["behavioral"]["samples_per_question"] = 2
+        config.write_text(yaml.safe_dump(data))
+        trained = subprocess.run(cli("train", "--config", str(config)), env=env, cwd=tmp_path, capture_output=True, text=True)
+        assert trained.returncode == 0, trained.stderr[-1500:]
+        procs = [subprocess.Popen(cli("run-behavioral", "--experiments", "harm", "--config", str(config), "--organisms", org),
+                                  env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for org in ("trivia", "code")]
+        results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [r[1].decode()[-1500:] for r in results]
+    run = tmp_path / "pair" / "faults"
+    for model in ("base", "trivia", "code"):
+        lines = (run / model / "harm.jsonl").read_text().splitlines()
+        ids = [json.loads(line)["id"] for line in lines]
+        assert len(ids) == len(set(ids)) == 8 * 2, model  # every row exactly once
+        assert json.loads((run / model / "harm.summary.json").read_text())["n"] == len(ids)

@@ -217,18 +217,6 @@ def test_steer_default_layer_reads_a_config_spec(tmp_path):
     assert _one_layer(load_experiment(write_config(tmp_path, "[3, 1]")), 0) == 0
 
 
-# -- extraction in layer groups (all-tokens only) ------------------------------------------------------------------
-
-def test_layer_groups_bound_per_token_memory():
-    from emprobe.activations.extract import layer_groups
-
-    layers = list(range(30))
-    assert layer_groups(layers, 10_000, 576, 4, ("mean-answer", "last-prompt")) == [layers]  # pooled views: one pass
-    groups = layer_groups(layers, 10_000, 576, 4, ("mean-answer", "all-tokens"), budget=10_000 * 576 * 4 * 7)
-    assert [len(g) for g in groups] == [7, 7, 7, 7, 2] and sum(groups, []) == layers
-    assert layer_groups(layers, 10**9, 576, 4, ("all-tokens",), budget=1) == [[layer] for layer in layers]
-
-
 # -- the layer-curve plot ------------------------------------------------------------------------------------------
 
 def test_layer_curves(tmp_path):

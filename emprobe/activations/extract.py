@@ -21,10 +21,9 @@ from ..tracing import read_layer_outputs, wrap
 from ..train.masking import tokenize_example
 from .pooling import pool, spans
 from .sets import Example, load_set, set_label
-from .storage import done_shards, remove_leftovers, shard_name, write_shard
+from .storage import ShardWriter, done_shards, remove_leftovers, shard_name
 
 MAX_TOKENS = 2048
-ALL_TOKENS_BUDGET = 2 * 1024**3  # bytes of per-token activations (all-tokens pooling) held per traced pass
 MANIFEST_EVERY_S = 30.0  # during a long extraction, manifests are rewritten at most this often (and at the end)
 
 
@@ -64,10 +63,10 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
     """Extract one (model, set) for every requested layer; finished shards are skipped. Returns the layer dirs.
 
     All requested layers are read in one traced forward pass per batch (stopping after the deepest one), pooled on
-    the device, and copied to the CPU in the storage dtype. Resumption is per layer dir: a shard is traced again
-    only for the layers that lack it. With the ``all-tokens`` pooling, the layers are split into groups whose
-    per-token activations fit :data:`ALL_TOKENS_BUDGET` (one pass per group), so CPU memory stays bounded however
-    many layers are asked for."""
+    the device, copied to the CPU in the storage dtype and appended to each layer's shard file at once
+    (:class:`~emprobe.activations.storage.ShardWriter`), so CPU memory holds one batch whatever the pooling
+    (``all-tokens`` included) and however many layers. Resumption is per layer dir: a shard is traced again only
+    for the layers that lack it."""
     import torch
     from tqdm.auto import tqdm
 
@@ -95,12 +94,11 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         mine = [k for k in range(len(shards)) if k % job.shard[1] == job.shard[0]]
         expected = {k: sorted(examples[i].id for i in shard) for k, shard in enumerate(shards)}
         # read once, updated as shards are written; a shard holding other examples than shard k should is not done
-        done = {layer: {k for k, info in done_shards(d).items() if sorted(info.get("ids", [])) == expected.get(k)}
+        done = {layer: {k: info for k, info in done_shards(d).items() if sorted(info.get("ids", [])) == expected.get(k)}
                 for layer, d in layer_dirs.items()}
         todo = [k for k in mine if any(k not in done[layer] for layer in layers)]
         traced = wrap(loaded.model, loaded.tokenizer)
         dtype = getattr(torch, job.dtype)
-        itemsize = torch.empty((), dtype=dtype).element_size()
         device = next(loaded.model.parameters()).device
         bar = tqdm(total=sum(len(shards[k]) for k in mine), initial=sum(len(shards[k]) for k in mine if k not in todo),
                    unit="example", desc=f"extract {job.model} {set_label(job.set_name)}", disable=not show_progress)
@@ -108,45 +106,44 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         for k in todo:
             need = [layer for layer in layers if k not in done[layer]]
             batches = [[shards[k][b] for b in batch] for batch in length_sorted_batches([len(encoded[i][0]) for i in shards[k]], job.batch_size)]
-            ids = [examples[i].id for idx in batches for i in idx]
-            groups = layer_groups(need, sum(len(encoded[i][0]) for i in shards[k]), dims.hidden_size, itemsize, job.poolings)
-            for group in groups:
-                pooled: dict[int, dict[str, list]] = {layer: {} for layer in group}
+            order_k = [i for idx in batches for i in idx]
+            ids = [examples[i].id for i in order_k]
+            specs = _shard_specs([len(encoded[i][0]) for i in order_k], dims.hidden_size, job)
+            with contextlib.ExitStack() as open_shards:
+                writers = {layer: open_shards.enter_context(ShardWriter(layer_dirs[layer], k, specs, ids)) for layer in need}
+                if "all-tokens" in job.poolings:
+                    lengths = torch.tensor([0] + [len(encoded[i][0]) for i in order_k])
+                    for writer in writers.values():
+                        writer.write("all-tokens.offsets", lengths.cumsum(0))
                 for idx in batches:
-                    _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], group, job, device, dtype, pooled)
-                    bar.update(len(idx) if len(groups) == 1 else len(idx) / len(groups))
-                for layer in group:
-                    views = pooled.pop(layer)
-                    tensors = {name: torch.cat(parts) for name, parts in views.items() if name != "all-tokens.lengths"}
-                    if "all-tokens" in views:
-                        lengths = torch.tensor([0] + [int(n) for n in views["all-tokens.lengths"]])
-                        tensors["all-tokens.offsets"] = lengths.cumsum(0)
-                    write_shard(layer_dirs[layer], k, tensors, ids, {"fingerprint": fingerprint})
-                    done[layer].add(k)
-                    del views, tensors
+                    _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], need, job, device, dtype, writers)
+                    bar.update(len(idx))
+                for layer, writer in writers.items():
+                    writer.finish({"fingerprint": fingerprint})
+                    done[layer][k] = {"ids": ids, "fingerprint": fingerprint}
             if time.monotonic() - last_manifest > MANIFEST_EVERY_S:  # a reader during a long run sees progress
                 for layer, d in layer_dirs.items():
-                    _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+                    _write_manifest(d, config, job, layer, examples, fingerprint, len(shards), done[layer])
                 last_manifest = time.monotonic()
         bar.close()
         for layer, d in layer_dirs.items():
-            _write_manifest(d, config, job, layer, examples, fingerprint, len(shards))
+            _write_manifest(d, config, job, layer, examples, fingerprint, len(shards), done[layer])
     return list(layer_dirs.values())
 
 
-def layer_groups(layers: list[int], n_tokens: int, hidden: int, itemsize: int, poolings: tuple[str, ...],
-                 budget: int | None = None) -> list[list[int]]:
-    """Split ``layers`` into groups traced in one pass each: one group unless the ``all-tokens`` pooling would hold
-    more than ``budget`` bytes of per-token activations (``n_tokens`` tokens x ``hidden`` x ``itemsize`` per layer)."""
-    if "all-tokens" not in poolings or not layers:
-        return [list(layers)]
-    per_layer = max(1, n_tokens * hidden * itemsize)
-    size = max(1, (ALL_TOKENS_BUDGET if budget is None else budget) // per_layer)
-    return [list(layers[i : i + size]) for i in range(0, len(layers), size)]
+def _shard_specs(lengths: list[int], hidden: int, job: ExtractJob) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """The tensors of one shard of examples with these token counts: each pooled view [n, hidden], and for
+    ``all-tokens`` every real token [sum(lengths), hidden] with the [n + 1] row offsets of each example."""
+    specs = {name: (job.dtype, (len(lengths), hidden)) for name in job.poolings if name != "all-tokens"}
+    if "all-tokens" in job.poolings:
+        specs["all-tokens"] = (job.dtype, (sum(lengths), hidden))
+        specs["all-tokens.offsets"] = ("int64", (len(lengths) + 1,))
+    return specs
 
 
-def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, dtype, pooled: dict) -> None:
-    """One traced pass over ``layers``; each layer's output is pooled on the device and freed before the next."""
+def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, dtype, writers: dict[int, ShardWriter]) -> None:
+    """One traced pass over ``layers``; each layer's output is pooled on the device, appended to its shard and
+    freed before the next."""
     import torch
 
     width = max(len(ids) for ids, _, _ in items)
@@ -163,9 +160,7 @@ def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, d
         views = pool(hidden, attention, answer_mask, last_prompt, job.poolings)
         del hidden
         for name, tensor in views.items():
-            pooled[layer].setdefault(name, []).append(tensor.detach().to(dtype).cpu())
-        if "all-tokens" in views:
-            pooled[layer].setdefault("all-tokens.lengths", []).extend(attention.sum(1).tolist())
+            writers[layer].write(name, tensor.detach().to(dtype))
         del views
 
 
@@ -195,8 +190,11 @@ def _check_fresh(layer_dir: Path, fingerprint: str, overwrite: bool) -> None:
                        "extracted; re-run with --overwrite to extract them again")
 
 
-def _write_manifest(layer_dir: Path, config: ExperimentConfig, job: ExtractJob, layer: int, examples: list[Example], fingerprint: str, n_shards: int) -> None:
-    done = done_shards(layer_dir)
+def _write_manifest(layer_dir: Path, config: ExperimentConfig, job: ExtractJob, layer: int, examples: list[Example],
+                    fingerprint: str, n_shards: int, known: dict[int, dict]) -> None:
+    """The layer dir's manifest; ``known`` are the shards this run has verified or written (read from memory),
+    so only shards written meanwhile by another ``--shard`` writer are read from disk."""
+    done = done_shards(layer_dir, known=known)
     write_json(layer_dir / "manifest.json", {
         "model": config.base_model,
         "organism": job.model,

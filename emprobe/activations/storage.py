@@ -22,19 +22,78 @@ def shard_name(k: int) -> str:
     return f"shard-{k:05d}"
 
 
-def write_shard(layer_dir: Path, k: int, tensors: dict[str, Any], ids: list[str], meta: dict) -> None:
-    """Write shard ``k`` (safetensors, then its JSON sidecar) through temp files and renames."""
-    from safetensors.torch import save_file
+_CODES = {"float32": "F32", "float16": "F16", "bfloat16": "BF16", "int64": "I64"}
 
-    layer_dir.mkdir(parents=True, exist_ok=True)
-    target = layer_dir / f"{shard_name(k)}.safetensors"
-    tmp = layer_dir / f".{shard_name(k)}.tmp.safetensors"
-    save_file({name: t.contiguous() for name, t in tensors.items()}, str(tmp), metadata={"ids": json.dumps(ids)})
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
-    fsync_dir(layer_dir)
-    write_json(layer_dir / f"{shard_name(k)}.json", {"ids": ids, **meta})  # the sidecar marks the shard complete
+
+class ShardWriter:
+    """Shard ``k`` written as a stream: the safetensors header is fixed up front from each tensor's dtype and
+    shape, rows are appended to each tensor as they come (a batch at a time, so per-token activations are never
+    held whole), and the file is renamed into place, then its JSON sidecar written, only once every byte is in.
+
+    ``specs``: {name: (torch dtype name, shape)}. Use as a context manager; leaving it without :meth:`finish`
+    (an error, a kill) leaves no shard, only a temp file that the next sole writer removes."""
+
+    def __init__(self, layer_dir: Path, k: int, specs: dict[str, tuple[str, tuple[int, ...]]], ids: list[str]) -> None:
+        layer_dir.mkdir(parents=True, exist_ok=True)
+        self.layer_dir, self.k, self.ids = layer_dir, k, list(ids)
+        self.target = layer_dir / f"{shard_name(k)}.safetensors"
+        self.tmp = layer_dir / f".{shard_name(k)}.tmp-{os.getpid()}.safetensors"
+        header: dict[str, Any] = {"__metadata__": {"ids": json.dumps(self.ids)}}
+        self._cursor: dict[str, int] = {}
+        self._end: dict[str, int] = {}
+        begin = 0
+        for name, (dtype, shape) in sorted(specs.items()):
+            size = int(np.prod(shape, dtype=np.int64)) * np.dtype(_NP[_CODES[dtype]]).itemsize
+            header[name] = {"dtype": _CODES[dtype], "shape": [int(n) for n in shape], "data_offsets": [begin, begin + size]}
+            self._cursor[name], self._end[name] = begin, begin + size
+            begin += size
+        raw = json.dumps(header, separators=(",", ":")).encode()
+        raw += b" " * (-len(raw) % 8)  # the data starts 8-byte aligned, as safetensors writes it
+        self._base = 8 + len(raw)
+        self._fh = open(self.tmp, "wb")
+        self._fh.write(struct.pack("<Q", len(raw)) + raw)
+        self._fh.truncate(self._base + begin)
+
+    def write(self, name: str, tensor: Any) -> None:
+        """Append ``tensor``'s rows to ``name`` (in the dtype its spec gave)."""
+        import torch
+
+        data = tensor.detach().contiguous().cpu().reshape(-1).view(torch.uint8).numpy()
+        at = self._cursor[name]
+        if at + data.nbytes > self._end[name]:
+            raise ValueError(f"{name}: more rows than its shape holds")
+        self._fh.seek(self._base + at)
+        self._fh.write(memoryview(data))
+        self._cursor[name] = at + data.nbytes
+
+    def finish(self, meta: dict) -> None:
+        """Check that every tensor is full, make the file durable, rename it into place and write the sidecar."""
+        short = [name for name, at in self._cursor.items() if at != self._end[name]]
+        if short:
+            raise ValueError(f"shard {self.k}: tensors {', '.join(short)} are not full")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        os.replace(self.tmp, self.target)
+        fsync_dir(self.layer_dir)
+        write_json(self.layer_dir / f"{shard_name(self.k)}.json", {"ids": self.ids, **meta})  # marks the shard complete
+
+    def __enter__(self) -> "ShardWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def write_shard(layer_dir: Path, k: int, tensors: dict[str, Any], ids: list[str], meta: dict) -> None:
+    """Write shard ``k`` whole (its tensors in memory already) through :class:`ShardWriter`."""
+    specs = {name: (str(t.dtype).removeprefix("torch."), tuple(t.shape)) for name, t in tensors.items()}
+    with ShardWriter(layer_dir, k, specs, ids) as writer:
+        for name, t in tensors.items():
+            writer.write(name, t)
+        writer.finish(meta)
 
 
 def remove_leftovers(layer_dir: Path) -> None:
@@ -44,13 +103,15 @@ def remove_leftovers(layer_dir: Path) -> None:
             p.unlink(missing_ok=True)
 
 
-def done_shards(layer_dir: Path, *, verify: bool = True) -> dict[int, dict]:
+def done_shards(layer_dir: Path, *, verify: bool = True, known: dict[int, dict] | None = None) -> dict[int, dict]:
     """Complete shards (safetensors and sidecar both present) by index. With ``verify``, a damaged shard (a
     safetensors file cut short or unreadable, or a sidecar that is not JSON) does not count as done, so
-    ``emprobe extract`` extracts it again."""
-    out = {}
+    ``emprobe extract`` extracts it again. ``known``: shards already verified by the caller, taken as they are."""
+    out = dict(known or {})
     for sidecar in sorted(layer_dir.glob("shard-*.json")) if layer_dir.is_dir() else []:
         k = int(sidecar.stem.split("-")[1])
+        if k in out:
+            continue
         tensors = layer_dir / f"{shard_name(k)}.safetensors"
         if not tensors.is_file() or (verify and _damage(tensors) is not None):
             continue

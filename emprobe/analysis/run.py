@@ -120,7 +120,7 @@ def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str]
     p = {m: r[key].get("p_value") for m, r in res["models"].items() if key in r and "p_value" in r[key]}
     results["primary"] = _primary(config.analysis.primary_probes, chosen, p,
                                   {m: {"auroc": res["models"][m][key]["auroc"], "null_mean": res["models"][m][key]["null_mean"]} for m in p})
-    out = config.run_dir / "probes"
+    out = config.layout.probes()
     write_json(out / "probes.json", results)
     plots.probe_plots(results, out)
     if len(layers) > 1:
@@ -259,8 +259,8 @@ def compare_directions(config: ExperimentConfig, layers: list[int] | int, organi
     from .. import plots
 
     layers = [layers] if isinstance(layers, int) else list(layers)
-    out = config.run_dir / "directions"
-    personas_file = config.run_dir / "personas.json"
+    out = config.layout.directions()
+    personas_file = config.layout.personas("json")
     labels = {o: v["label"] for o, v in json.loads(personas_file.read_text())["organisms"].items()} if personas_file.is_file() else {}
     per_layer, any_direction, skipped = {}, False, {}
     for layer in layers:

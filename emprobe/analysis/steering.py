@@ -112,7 +112,11 @@ class SteeringSpec:
 def spec_from_config(config: ExperimentConfig, direction: str, layer: int, *, alpha: float | None = None, ablate: bool = False,
                      on: str | None = None, all_later: bool = False, **settings) -> SteeringSpec:
     """A :class:`SteeringSpec` with ``config.steer``'s settings (samples, controls, questions, max_new_tokens,
-    fit_share, batch_size), each overridden by a ``settings`` value that is not None."""
+    fit_share, batch_size), each overridden by a ``settings`` value that is not None. ``direction`` and ``on`` must
+    name organisms of ``config`` (``on`` may also be base): checked here, before anything touches the disk."""
+    config.organism(direction)
+    if on is not None and on != BASE_ORGANISM:
+        config.organism(on)
     s = config.steer
     base = dict(samples=s.samples, controls=s.controls, questions=s.questions, max_new_tokens=s.max_new_tokens,
                 fit_share=s.fit_share, batch_size=s.batch_size)
@@ -141,7 +145,7 @@ def load_direction(config: ExperimentConfig, organism: str, layer: int) -> np.nd
     """The harm direction of ``organism`` at ``layer`` written by ``emprobe compare-directions`` (all questions)."""
     from safetensors.numpy import load_file
 
-    path = config.run_dir / "directions" / f"directions_layer_{layer}.safetensors"
+    path = config.layout.direction_file(layer)
     if not path.is_file():
         raise EmprobeError(f"no directions for layer {layer} in {path}: run `emprobe compare-directions --layer {layer}` first")
     tensors = load_file(str(path))
@@ -322,7 +326,7 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
     scale = 1.0 if spec.ablate else float(spec.alpha) * held.norm_unit
     vectors = {"direction": _unit(held.direction) * scale} | {name: _unit(v) * scale for name, _, v in controls}
     items = steering_items(config, held.heldout_questions, spec.samples, spec.questions)
-    out = config.run_dir / "steering" / spec.slug
+    out = config.layout.steering(spec.slug)
     _prepare(out, _fingerprint(spec, vectors, items, config), overwrite)
 
     pool = OrganismPool.from_config(config)

@@ -12,6 +12,7 @@ from ..analysis.stats import cluster_bootstrap
 from ..config import ExperimentConfig
 from ..judges.base import Judge
 from ..errors import EmprobeError
+from ..layout import RunLayout
 from ..organisms import OrganismPool, adapter_hash
 from ..provenance import config_hash
 from ..store import ResultsFile
@@ -33,9 +34,13 @@ class RunContext:
     show_progress: bool = True
     overwrite: bool = False
 
+    @property
+    def layout(self) -> RunLayout:
+        return RunLayout(self.run_dir)
+
     def results(self, organism: str, experiment: str) -> ResultsFile:
         """``runs/<experiment>/<organism>/<experiment-name>.jsonl`` (for reading)."""
-        return ResultsFile(self.run_dir / organism / f"{experiment}.jsonl")
+        return ResultsFile(self.layout.results(organism, experiment))
 
     def model_settings(self, organism: str) -> dict[str, Any]:
         """What any model's rows depend on besides the item: base model, dtype, adapter weights, seed, sampling,
@@ -50,7 +55,7 @@ class RunContext:
         settings are refused with one line naming what differs, or dropped when ``overwrite``; the settings are
         recorded beside the file (``<experiment>.settings.json``) so that the next run can say what changed."""
         fingerprint = config_hash(settings)
-        path = self.run_dir / organism / f"{experiment}.jsonl"
+        path = self.layout.results(organism, experiment)
         record = path.with_name(f"{experiment}.settings.json")
         results = ResultsFile(path, fingerprint, (record, {"fingerprint": fingerprint, "settings": settings}))
         stale = results.stale()

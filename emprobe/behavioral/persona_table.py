@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..analysis.stats import holm
 from ..config import BASE_ORGANISM
+from ..layout import RunLayout
 from ..paths import atomic_write_text
 from ..readout import answered
 from ..store import write_json
@@ -130,10 +131,11 @@ def write_personas(ctx: RunContext, organisms: list[str]) -> tuple[dict, list[Pa
         "spearman_across_models": cross_organism_spearman(points, seed=seed),
         "provenance": ctx.provenance,
     }
-    files = [write_json(ctx.run_dir / "personas.json", data)]
-    atomic_write_text(ctx.run_dir / "personas.md", personas_markdown(data))
-    atomic_write_text(ctx.run_dir / "personas.csv", personas_csv(data))
-    return data, files + [ctx.run_dir / "personas.md", ctx.run_dir / "personas.csv"]
+    layout = RunLayout(ctx.run_dir)
+    files = [write_json(layout.personas("json"), data)]
+    atomic_write_text(layout.personas("md"), personas_markdown(data))
+    atomic_write_text(layout.personas("csv"), personas_csv(data))
+    return data, files + [layout.personas("md"), layout.personas("csv")]
 
 
 def personas_markdown(data: dict) -> str:

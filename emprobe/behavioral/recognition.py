@@ -22,7 +22,7 @@ HARMFUL_MAX = 30.0
 
 def comparison_models(ctx: RunContext, organism: str) -> dict[str, str]:
     """{"main": the model whose answers stand beside this one's, "control": another organism (if any)}."""
-    organisms = [o.name for o in ctx.config.organisms if (ctx.run_dir / o.name / "harm.jsonl").is_file()]
+    organisms = [o.name for o in ctx.config.organisms if ctx.layout.results(o.name, "harm").is_file()]
     others = [o for o in organisms if o != organism]
     out = {"main": BASE_ORGANISM if organism != BASE_ORGANISM else (others[0] if others else None)}
     rest = [o for o in others if o != out["main"]]

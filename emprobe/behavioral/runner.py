@@ -81,26 +81,27 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     judge = make_judge(config.judge)
     prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
     ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress, overwrite)
+    layout = config.layout
     result = BehavioralResult(config.run_dir)
     for name in names:
         experiment = REGISTRY[name]()
         result.summaries[name] = {}
         for organism in chosen:
-            with locked(config.run_dir / organism / f"{name}.jsonl", f"the {name} results of {organism}"):
+            with locked(layout.results(organism, name), f"the {name} results of {organism}"):
                 rows = experiment.run(ctx, organism).ordered(experiment.item_ids(ctx, organism))
             summary = experiment.summarize(ctx, organism, rows)
             summary["provenance"] = prov
-            result.files.append(write_json(config.run_dir / organism / f"{name}.summary.json", summary))
+            result.files.append(write_json(layout.model_summary(organism, name), summary))
             result.summaries[name][organism] = summary
         run_summary = {"experiment": name, "organisms": result.summaries[name], "provenance": prov}
         if name == "harm":
             run_summary["skipped_questions"] = result.skipped_questions = harm.skipped_questions(config)
-        result.files.append(write_json(config.run_dir / f"{name}.summary.json", run_summary))
+        result.files.append(write_json(layout.run_summary(name), run_summary))
     if "harm" in result.summaries:
         harm_ids = REGISTRY["harm"]().item_ids(ctx, BASE_ORGANISM)
         rows_by_org = {o: ctx.results(o, "harm").ordered(harm_ids) for o in chosen}
-        result.files += plots.harm_plots(rows_by_org, result.summaries["harm"], config.run_dir / "plots")
-    if len(chosen) > 1 and all((config.run_dir / o / "harm.jsonl").is_file() for o in chosen):
+        result.files += plots.harm_plots(rows_by_org, result.summaries["harm"], layout.plots())
+    if len(chosen) > 1 and all(layout.results(o, "harm").is_file() for o in chosen):
         result.personas, files = write_personas(ctx, chosen)
-        result.files += files + plots.persona_plots(result.personas, config.run_dir / "plots")
+        result.files += files + plots.persona_plots(result.personas, layout.plots())
     return result

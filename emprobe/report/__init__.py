@@ -23,8 +23,6 @@ from .setup_sections import config_section, training_section
 
 __all__ = ["ReportResult", "build_document", "collect", "write_report"]
 
-MARKDOWN_NAME = "report.md"
-HTML_NAME = "report.html"
 
 
 @dataclass
@@ -72,8 +70,7 @@ def write_report(config: ExperimentConfig) -> ReportResult:
     """Write ``runs/<experiment>/report.md`` and ``report.html`` (both atomically) from whatever outputs exist."""
     data = collect(config)
     doc = build_document(data)
-    out = config.run_dir
-    md, page = out / MARKDOWN_NAME, out / HTML_NAME
-    atomic_write_text(md, render_markdown(doc, out))
-    atomic_write_text(page, render_html(doc, out))
+    md, page = config.layout.report("md"), config.layout.report("html")
+    atomic_write_text(md, render_markdown(doc, md.parent))
+    atomic_write_text(page, render_html(doc, page.parent))
     return ReportResult(md, page, {s.title: s.has_data for s in doc.sections})

@@ -43,7 +43,7 @@ def harm_section(data: RunData) -> Section:
                           for m in models],
                          f"Harmful rate: mean probability of a score at {rubric.harmful_at} or beyond (n/a without harmful_at); "
                          "harm: (score − low) / (high − low), towards harmful. Brackets: 95 % CI resampling questions.")]
-    skipped = (read_json(data.run_dir / "harm.summary.json", []) or {}).get("skipped_questions") or []
+    skipped = (read_json(data.config.layout.run_summary("harm"), []) or {}).get("skipped_questions") or []
     if skipped:
         blocks += [Text(f"{len(skipped)} question-file entries were left out:"), Bullets([str(w) for w in skipped])]
     sets = sorted({k for m in models for k in (per[m].get("by_set") or {})})

@@ -8,9 +8,9 @@ from typing import Any
 
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
+from ..layout import NOT_MODEL_DIRS, RunLayout
 
 EXPERIMENTS = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
-NOT_MODEL_DIRS = {"adapters", "plots", "probes", "directions", "steering"}
 
 
 @dataclass
@@ -94,17 +94,18 @@ def _model_order(config: ExperimentConfig, found: set[str]) -> list[str]:
     return names + sorted(found - set(names))
 
 
-def _summaries(run_dir: Path, notes: list[str]) -> dict[str, dict[str, dict]]:
+def _summaries(layout: RunLayout, notes: list[str]) -> dict[str, dict[str, dict]]:
     """Per experiment and model: the model's own summary file, else its entry in the combined file.
 
     The per-model files win: a run restricted to some organisms rewrites the combined file with those only."""
     out: dict[str, dict[str, dict]] = {}
+    run_dir = layout.run_dir
     model_dirs = sorted(p for p in run_dir.iterdir() if p.is_dir() and p.name not in NOT_MODEL_DIRS) if run_dir.is_dir() else []
     for name in EXPERIMENTS:
-        combined = read_json(run_dir / f"{name}.summary.json", notes) or {}
+        combined = read_json(layout.run_summary(name), notes) or {}
         found = {m: s for m, s in (combined.get("organisms") or {}).items() if isinstance(s, dict)}
         for d in model_dirs:
-            own = read_json(d / f"{name}.summary.json", notes)
+            own = read_json(layout.model_summary(d.name, name), notes)
             if own is not None:
                 found[d.name] = own
         if found:
@@ -122,8 +123,8 @@ def _training(config: ExperimentConfig, notes: list[str]) -> list[TrainingRecord
     return records
 
 
-def _steering(run_dir: Path, notes: list[str]) -> list[SteeringRun]:
-    root = run_dir / "steering"
+def _steering(layout: RunLayout, notes: list[str]) -> list[SteeringRun]:
+    root = layout.steering_root()
     runs = []
     for d in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
         summary = read_json(d / "summary.json", notes)
@@ -135,15 +136,15 @@ def _steering(run_dir: Path, notes: list[str]) -> list[SteeringRun]:
 
 def collect(config: ExperimentConfig) -> RunData:
     """Read every output of ``config``'s run dir that exists."""
-    run_dir = config.run_dir
+    layout = config.layout
     notes: list[str] = []
-    summaries = _summaries(run_dir, notes)
-    personas = read_json(run_dir / "personas.json", notes)
-    probes = read_json(run_dir / "probes" / "probes.json", notes)
-    directions = read_json(run_dir / "directions" / "compare.json", notes)
+    summaries = _summaries(layout, notes)
+    personas = read_json(layout.personas("json"), notes)
+    probes = read_json(layout.probes() / "probes.json", notes)
+    directions = read_json(layout.directions() / "compare.json", notes)
     found = {m for per in summaries.values() for m in per}
-    data = RunData(config, run_dir, _model_order(config, found), _training(config, notes), summaries, personas, probes,
-                   directions, _steering(run_dir, notes), notes)
+    data = RunData(config, layout.run_dir, _model_order(config, found), _training(config, notes), summaries, personas, probes,
+                   directions, _steering(layout, notes), notes)
     prov: dict[str, Any] = {}
     for name, per in summaries.items():
         for model, s in per.items():
