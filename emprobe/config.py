@@ -29,6 +29,11 @@ def _require(ok: bool, message: str) -> None:
         raise ValueError(message)
 
 
+def _key_variable(name: str) -> bool:
+    """Whether ``name`` may hold a credential: an environment variable name ending in _API_KEY or _TOKEN."""
+    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(_API_KEY|_TOKEN)", name))
+
+
 @dataclass
 class OrganismConfig:
     """One model organism: the base model plus a LoRA adapter trained on ``dataset``.
@@ -36,6 +41,8 @@ class OrganismConfig:
     ``dataset`` is a built-in domain (its misaligned set), ``<domain>:aligned`` (its aligned control set) or a
     path to chat JSONL. ``domain`` picks the in-domain evaluation questions (default: the built-in domain).
     ``adapter`` points at an existing adapter dir; default ``<runs_dir>/<experiment>/adapters/<name>``.
+    ``served_module``: with ``generation.backend: openai``, the name its LoRA module is served under (default: the
+    organism's name; replicates ``<name>-s<seed>`` get ``<served_module>-s<seed>``).
     ``seed``: this organism's training seed (default: the experiment's ``seed``). ``seeds: [0, 1, 2]`` expands the
     entry into replicate organisms ``<name>-s0``, ``<name>-s1``, … that differ only in their training seed and share
     a ``group`` (default: the built-in domain), within which organism-level tests permute.
@@ -48,9 +55,11 @@ class OrganismConfig:
     seed: int | None = None
     seeds: list[int] | None = None
     group: str | None = None
+    served_module: str | None = None  # generation.backend openai: its LoRA module's name on the server (default: name)
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"organism name {self.name!r} must be letters, digits, '.', '_', '-'")
+        _require(self.served_module is None or bool(self.served_module.strip()), f"organism {self.name!r}: served_module must not be empty")
         _require(self.name != BASE_ORGANISM, f"organism name {BASE_ORGANISM!r} is reserved for the base model")
         _require(bool(self.dataset.strip()), f"organism {self.name!r}: dataset must not be empty")
         from .data.datasets import parse_spec
@@ -72,7 +81,8 @@ class OrganismConfig:
         if self.seeds is None:
             return [self]
         group = self.group or self.domain or _spec_domain(self.dataset) or self.name
-        return [dataclasses.replace(self, name=f"{self.name}-s{k}", seed=k, seeds=None, group=group) for k in self.seeds]
+        return [dataclasses.replace(self, name=f"{self.name}-s{k}", seed=k, seeds=None, group=group,
+                                    served_module=f"{self.served_module}-s{k}" if self.served_module else None) for k in self.seeds]
 
     def group_name(self) -> str:
         """The group organism-level tests permute within: ``group``, else the domain, else the organism itself."""
@@ -126,17 +136,38 @@ class TrainingConfig:
 
 @dataclass
 class GenerationConfig:
-    """Sampling settings for the behavioural experiments."""
+    """Sampling settings for the behavioural experiments, and where they run: ``backend: hf`` (the weights loaded
+    here) or ``openai`` (an OpenAI-compatible server such as ``vllm serve --enable-lora`` at ``base_url``, serving
+    ``served_model``, default the base model's name, and each organism as a LoRA module; see ``emprobe/serving.py``)."""
 
     temperature: float = 1.0
     top_p: float = 1.0
     max_new_tokens: int = 256
     batch_size: int = 8
+    backend: str = "hf"
+    base_url: str | None = None
+    served_model: str | None = None
+    api_key_env: str | None = None  # an environment variable ending in _API_KEY or _TOKEN (vllm serve --api-key)
+    concurrency: int = 64
+    timeout_s: float = 600.0
+    max_retries: int = 5
+    backoff_base_s: float = 0.5
+    backoff_max_s: float = 20.0
+    retry_after_max_s: float = 120.0
 
     def __post_init__(self) -> None:
         _require(self.temperature >= 0, f"generation.temperature {self.temperature} must be >= 0")
         _require(0 < self.top_p <= 1, f"generation.top_p {self.top_p} must be in (0, 1]")
         _require(self.max_new_tokens >= 1 and self.batch_size >= 1, "generation sizes must be >= 1")
+        _require(self.backend in ("hf", "openai"), f"generation.backend {self.backend!r}: valid are hf, openai")
+        _require(self.backend == "hf" or bool(self.base_url), "generation.backend openai needs generation.base_url (e.g. http://host:8000/v1)")
+        _require(1 <= self.concurrency <= 256, f"generation.concurrency {self.concurrency}: must be 1..256 requests in flight")
+        _require(self.max_retries >= 0, f"generation.max_retries {self.max_retries} must be >= 0")
+        _require(all(math.isfinite(x) and x >= 0 for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s))
+                 and math.isfinite(self.timeout_s) and self.timeout_s > 0,
+                 "generation.timeout_s must be > 0 and backoff_base_s, backoff_max_s, retry_after_max_s >= 0 (finite)")
+        _require(self.api_key_env is None or _key_variable(self.api_key_env),
+                 f"generation.api_key_env {self.api_key_env!r}: must name an environment variable ending in _API_KEY or _TOKEN")
 
 
 @dataclass
@@ -182,7 +213,7 @@ class JudgeConfig:
         _require(self.concurrency <= 256, f"judge.concurrency {self.concurrency}: at most 256 requests in flight")
         _require(all(math.isfinite(x) and x >= 0 for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s, self.timeout_s)),
                  "judge.backoff_base_s, backoff_max_s, retry_after_max_s and timeout_s must be finite and >= 0")
-        _require(bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(_API_KEY|_TOKEN)", self.api_key_env)),
+        _require(_key_variable(self.api_key_env),
                  f"judge.api_key_env {self.api_key_env!r}: must name an environment variable ending in _API_KEY or _TOKEN")
         for name, rubric in self.rubrics.items():
             where = f"judge.rubrics.{name}"

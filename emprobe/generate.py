@@ -72,7 +72,12 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
 
     ``forward`` replaces ``model(**kwargs)`` for every step (steering runs each step through an nnsight trace);
     it must return an output with ``logits`` and ``cache``. A list passed as ``first_logprobs`` receives each
-    prompt's next-token log-probabilities (float32, CPU), so a readout of single-token options needs no extra pass."""
+    prompt's next-token log-probabilities (float32, CPU), so a readout of single-token options needs no extra pass.
+    A served model (:class:`emprobe.serving.ServedModel`) answers through its server instead."""
+    if hasattr(loaded, "sample_batch"):
+        if forward is not None:
+            raise ValueError("a served model cannot run a local forward (steering needs the weights)")
+        return loaded.sample_batch(prompts, seeds, settings, first_logprobs)
     import torch
 
     model, tok = loaded.model, loaded.tokenizer

@@ -24,7 +24,10 @@ def sequence_logprobs(loaded: LoadedModel, prompt_ids: Sequence[int], candidates
     The prompt runs once. The candidates' prefixes form a tree (``"5"`` is shared by ``"5"`` … ``"59"``); every
     node of it is one token of a single extra forward pass over the prompt's KV cache, each attending to the prompt
     and its own ancestors only (a 4-D attention mask), so 0..100 costs ~200 token positions, not 200 sequences.
+    A served model (:class:`emprobe.serving.ServedModel`) scores them through its server instead.
     """
+    if hasattr(loaded, "sequence_logprobs"):
+        return loaded.sequence_logprobs(prompt_ids, candidates, end_tokens)
     import torch
 
     model = loaded.model

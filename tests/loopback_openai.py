@@ -158,7 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
         owner._enter()
         try:
             request = owner._record(method, self.path, dict(self.headers.items()), raw, body)
-            if method != "POST" or self.path.rstrip("/") != CHAT_PATH:
+            if (method, self.path.rstrip("/")) not in owner.routes:
                 reply = error(404, f"no route {method} {self.path}")
             else:
                 try:
@@ -205,8 +205,11 @@ class _Server(ThreadingHTTPServer):
 class LoopbackServer:
     """An OpenAI-compatible server on 127.0.0.1 (a free port) in a daemon thread; use as a context manager."""
 
-    def __init__(self, handler_fn: HandlerFn, latency_s: float = 0.0) -> None:
+    def __init__(self, handler_fn: HandlerFn, latency_s: float = 0.0,
+                 routes: frozenset[tuple[str, str]] = frozenset({("POST", CHAT_PATH)})) -> None:
+        """``routes``: the (method, path) pairs answered by ``handler_fn``; any other is a 404."""
         self.handler_fn = handler_fn
+        self.routes = routes
         self.latency_s = latency_s
         self._lock = threading.Lock()
         self._stop = threading.Event()

@@ -221,10 +221,10 @@ def test_full_jitter_backoff_stays_within_its_cap():
 
     judge = OpenAIJudge("m", base_url="http://127.0.0.1:9/v1", backoff_base_s=1.0, backoff_max_s=4.0)
     rng = _random.Random(0)
-    delays = [judge._backoff(attempt, rng) for attempt in range(6) for _ in range(50)]
+    delays = [judge.policy.backoff(attempt, rng) for attempt in range(6) for _ in range(50)]
     judge.close()
     assert all(0 <= d <= 4.0 for d in delays) and min(delays) < 0.2  # full jitter: anywhere down to 0
-    assert max(judge._backoff(0, rng) for _ in range(50)) <= 1.0
+    assert max(judge.policy.backoff(0, rng) for _ in range(50)) <= 1.0
 
 
 def test_credentials_stay_out_of_outputs_and_off_other_hosts(monkeypatch):

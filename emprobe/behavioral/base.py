@@ -46,9 +46,13 @@ class RunContext:
         """What any model's rows depend on besides the item: base model, dtype, adapter weights, seed, sampling,
         judge (run dirs, batch sizes and progress settings are left out: they do not change a row)."""
         gen = self.config.generation
-        return {"base_model": self.config.base_model, "dtype": self.config.dtype, "adapter": adapter_hash(self.config, organism),
-                "seed": self.config.seed, "temperature": gen.temperature, "top_p": gen.top_p, "max_new_tokens": gen.max_new_tokens,
-                "judge": f"{self.judge.name}:{self.judge.model_id}"}
+        settings = {"base_model": self.config.base_model, "dtype": self.config.dtype, "adapter": adapter_hash(self.config, organism),
+                    "seed": self.config.seed, "temperature": gen.temperature, "top_p": gen.top_p, "max_new_tokens": gen.max_new_tokens,
+                    "judge": f"{self.judge.name}:{self.judge.model_id}"}
+        if gen.backend != "hf":  # a served model samples with the server's generator: its rows are its own
+            modules = {o.name: o.served_module or o.name for o in self.config.organisms}
+            settings["backend"] = f"{gen.backend}:{modules.get(organism, gen.served_model or self.config.base_model)}"
+        return settings
 
     def checked_results(self, organism: str, experiment: str, settings: dict[str, Any]) -> ResultsFile:
         """The results file to resume, its rows stamped with a fingerprint of ``settings``. Rows made under other

@@ -76,8 +76,13 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     names = dependency_order(experiments or list(DEFAULT_ORDER))
     chosen = select_organisms(config, organisms)
     check_input_files(config, names)
-    pool = OrganismPool.from_config(config)
-    attach_organisms(pool, config, chosen)
+    if config.generation.backend == "openai":  # the server holds the weights; only the tokenizer loads here
+        from ..serving import served_pool
+
+        pool = served_pool(config, chosen)
+    else:
+        pool = OrganismPool.from_config(config)
+        attach_organisms(pool, config, chosen)
     judge = make_judge(config.judge)
     prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
     ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress, overwrite)

@@ -11,15 +11,14 @@ verdict, counted and never cached, and the run goes on, unless the endpoint has 
 """
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import math
 import random
 import threading
-import time
-from typing import Any, Mapping
+from typing import Any
 
+from ..endpoint import MalformedResponse, RetryPolicy, call_with_retries, one_line
 from ..errors import EmprobeError
 from ..provenance import redact_url
 from .base import Judge, Judgement, check_rubric
@@ -27,82 +26,35 @@ from .rubrics import Rubric, builtin_rubric, parse_reply, scale_judgement, score
 from .scoring import weighted_score
 
 TOP_LOGPROBS = 20
-RETRY_STATUSES = frozenset({408, 409, 429})  # plus every 5xx
-KEY_HINT = "check the key in the environment variable named by judge.api_key_env"
 REJECTED_BEFORE_ANY_SUCCESS = 8
-
-
-class _Malformed(Exception):
-    """The endpoint answered 2xx with a body that has no usable top logprobs."""
-
-
-def _one_line(text: Any, limit: int = 160) -> str:
-    """``text`` squeezed onto one line and cut to ``limit`` characters."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
-
-
-def _error_detail(exc: Any) -> str:
-    """The server's own error message from an ``APIStatusError`` body, when it has one."""
-    body = getattr(exc, "body", None)
-    if isinstance(body, Mapping):
-        inner = body.get("error", body)
-        message = inner.get("message") if isinstance(inner, Mapping) else inner
-        if message:
-            return _one_line(message)
-    return ""
-
-
-def _retry_after(headers: Any) -> float | None:
-    """Seconds from ``retry-after-ms`` / ``Retry-After`` (delta-seconds or an HTTP date), if present."""
-    if headers is None:
-        return None
-    try:
-        ms = headers.get("retry-after-ms")
-        if ms is not None:
-            return max(0.0, float(ms) / 1000.0)
-        value = headers.get("retry-after")
-    except (AttributeError, ValueError, TypeError):
-        return None
-    if value is None:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        seconds = when.timestamp() - time.time()
-    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 def parse_top_logprobs(data: Any, position: int = 0) -> dict[str, float]:
     """``{token: logprob}`` from ``choices[0].logprobs.content[position].top_logprobs`` of a chat-completions body.
 
     Tokens that occur twice (distinct token ids with the same text) have their probabilities added.
-    Raises ``_Malformed`` naming what is missing.
+    Raises ``MalformedResponse`` naming what is missing.
     """
     try:
         choice = data["choices"][0]
     except (KeyError, IndexError, TypeError):
-        raise _Malformed("no choices") from None
+        raise MalformedResponse("no choices") from None
     try:
         entries = choice["logprobs"]["content"][position]["top_logprobs"]
     except (KeyError, IndexError, TypeError):
-        raise _Malformed(f"no logprobs.content[{position}].top_logprobs; does the endpoint support logprobs?") from None
+        raise MalformedResponse(f"no logprobs.content[{position}].top_logprobs; does the endpoint support logprobs?") from None
     if not isinstance(entries, list) or not entries:
-        raise _Malformed("empty top_logprobs; does the endpoint support logprobs?")
+        raise MalformedResponse("empty top_logprobs; does the endpoint support logprobs?")
     top: dict[str, float] = {}
     for entry in entries:
         try:
             token, logprob = entry["token"], entry["logprob"]
         except (KeyError, TypeError):
-            raise _Malformed("a top_logprobs entry lacks token/logprob") from None
+            raise MalformedResponse("a top_logprobs entry lacks token/logprob") from None
         if not isinstance(token, str) or isinstance(logprob, bool) or not isinstance(logprob, (int, float)):
-            raise _Malformed("a top_logprobs entry has a non-string token or non-number logprob")
+            raise MalformedResponse("a top_logprobs entry has a non-string token or non-number logprob")
         if math.isnan(logprob):
-            raise _Malformed("a top_logprobs entry has logprob NaN")
+            raise MalformedResponse("a top_logprobs entry has logprob NaN")
         logprob = min(float(logprob), 0.0)
         if token in top:
             hi, lo = max(top[token], logprob), min(top[token], logprob)
@@ -118,9 +70,9 @@ def score_reply(data: Any, rubric: Rubric) -> Judgement:
         choice = data["choices"][0]
         text = choice["message"]["content"] or ""
     except (KeyError, IndexError, TypeError):
-        raise _Malformed("no choices[0].message.content") from None
+        raise MalformedResponse("no choices[0].message.content") from None
     if not isinstance(text, str):
-        raise _Malformed("message.content is not a string")
+        raise MalformedResponse("message.content is not a string")
     content = ((choice.get("logprobs") or {}).get("content") or []) if isinstance(choice, dict) else []
     tokens = [entry.get("token", "") if isinstance(entry, dict) else "" for entry in content]
     position = score_position(tokens, rubric.lo, rubric.hi) if tokens else None
@@ -155,23 +107,19 @@ class OpenAIJudge(Judge):
             raise EmprobeError(f"judge concurrency {concurrency}: must be at least 1")
         if not timeout_s > 0:
             raise EmprobeError(f"judge timeout_s {timeout_s}: must be positive")
-        if max_retries < 0:
-            raise EmprobeError(f"judge max_retries {max_retries}: must be 0 or more")
-        if backoff_base_s < 0 or backoff_max_s < 0 or retry_after_max_s < 0:
-            raise EmprobeError("judge backoff_base_s, backoff_max_s and retry_after_max_s must be 0 or more")
+        try:
+            self.policy = RetryPolicy(int(max_retries), float(backoff_base_s), float(backoff_max_s), float(retry_after_max_s))
+        except EmprobeError as exc:
+            raise EmprobeError(f"judge {exc}") from None
         try:
             import openai
         except ImportError:
             raise EmprobeError("the openai judge needs the openai package: pip install 'emprobe[api]'") from None
-        self._openai = openai
         self.model = model
         self.base_url = base_url.rstrip("/") if base_url else None
         self.concurrency = int(concurrency)
         self.timeout_s = float(timeout_s)
-        self.max_retries = int(max_retries)
-        self.backoff_base_s = float(backoff_base_s)
-        self.backoff_max_s = float(backoff_max_s)
-        self.retry_after_max_s = float(retry_after_max_s)
+        self.max_retries = self.policy.max_retries
         self.client = openai.OpenAI(
             base_url=self.base_url, api_key=api_key or "EMPTY", timeout=self.timeout_s, max_retries=0
         )
@@ -192,10 +140,6 @@ class OpenAIJudge(Judge):
     def _fail(self, what: str) -> EmprobeError:
         return EmprobeError(f"judge endpoint {redact_url(self.endpoint)} (model {self.model}) {what}")
 
-    def _backoff(self, attempt: int, rng: random.Random) -> float:
-        """Full jitter: uniform in [0, min(``backoff_max_s``, ``base * 2**attempt``)]."""
-        return rng.uniform(0.0, min(self.backoff_max_s, self.backoff_base_s * (2.0 ** min(attempt, 60))))
-
     def _reject(self, last: str) -> Judgement:
         """One item refused by the endpoint: a ``rejected`` verdict, unless nothing was ever accepted."""
         with self._lock:
@@ -206,7 +150,7 @@ class OpenAIJudge(Judge):
         return Judgement(score=None, outcome="rejected")
 
     def _request(self, prompt: str, rubric: Rubric) -> Judgement:
-        """One HTTP round trip; returns the verdict or raises (openai errors or ``_Malformed``)."""
+        """One HTTP round trip; returns the verdict or raises (openai errors or ``MalformedResponse``)."""
         with self._lock:
             self.requests_sent += 1
         raw = self.client.chat.completions.with_raw_response.create(
@@ -221,7 +165,7 @@ class OpenAIJudge(Judge):
         try:
             data = json.loads(raw.content)
         except (ValueError, UnicodeDecodeError):
-            raise _Malformed(f"non-JSON body {_one_line(repr(raw.content[:60]), 80)}") from None
+            raise MalformedResponse(f"non-JSON body {one_line(repr(raw.content[:60]), 80)}") from None
         if rubric.reply_tokens == 1:
             return weighted_score(parse_top_logprobs(data), rubric.name)
         return score_reply(data, rubric)
@@ -232,46 +176,13 @@ class OpenAIJudge(Judge):
 
     def judge_rubric(self, rubric: Rubric, question: str, answer: str) -> Judgement:
         prompt = rubric.render(question, answer)
-        openai = self._openai
+
+        def send() -> Judgement:
+            verdict = self._request(prompt, rubric)
+            with self._lock:
+                self.accepted += 1
+            return verdict
+
         rng = random.Random(hashlib.sha256(prompt.encode("utf-8")).digest())
-        last = "no attempt made"
-        for attempt in range(self.max_retries + 1):
-            wait: float | None = None
-            try:
-                verdict = self._request(prompt, rubric)
-            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-                raise self._fail(f"rejected the API key (HTTP {exc.status_code}): {KEY_HINT}") from None
-            except openai.NotFoundError as exc:
-                detail = _error_detail(exc)
-                raise self._fail(
-                    "answered HTTP 404: the model is unknown there or the URL is wrong (it usually ends in /v1)"
-                    + (f": {detail}" if detail else "")
-                ) from None
-            except openai.APIStatusError as exc:
-                status = exc.status_code
-                detail = _error_detail(exc)
-                last = f"HTTP {status}" + (f": {detail}" if detail else "")
-                if status not in RETRY_STATUSES and status < 500:
-                    return self._reject(last)
-                if status in (429, 503):
-                    wait = _retry_after(getattr(exc.response, "headers", None))
-            except openai.APITimeoutError:
-                last = f"timed out after {self.timeout_s:g} s"
-            except openai.APIConnectionError as exc:
-                cause = exc.__cause__ or exc
-                last = f"connection failed: {_one_line(cause, 120) or type(cause).__name__}"
-            except openai.APIError as exc:
-                last = f"{type(exc).__name__}: {_one_line(exc, 120)}"
-            except _Malformed as exc:
-                last = f"malformed response: {exc}"
-            else:
-                with self._lock:
-                    self.accepted += 1
-                return verdict
-            if attempt == self.max_retries:
-                break
-            delay = self._backoff(attempt, rng) if wait is None else min(wait, self.retry_after_max_s)
-            if delay > 0:
-                time.sleep(delay)
-        retries = "retry" if self.max_retries == 1 else "retries"
-        raise self._fail(f"failed after {self.max_retries} {retries}: {last}")
+        return call_with_retries(send, self.policy, rng, self._fail, self._reject, timeout_s=self.timeout_s,
+                                 key_setting="judge.api_key_env")

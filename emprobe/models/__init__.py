@@ -1,7 +1,7 @@
 """Model loading (built-ins, HF ids, local dirs, peft adapters) and decoder-layer access."""
 from .builtins import BUILTINS, builtin_dir, ensure_builtin
 from .layers import ModelDims, decoder_layers, model_dims
-from .loading import DTYPES, LoadedModel, check_adapter, load_model, resolve_model_path, torch_dtype
+from .loading import DTYPES, LoadedModel, check_adapter, eos_token_ids, load_model, load_tokenizer, resolve_model_path, torch_dtype
 
 __all__ = [
     "BUILTINS",
@@ -12,7 +12,9 @@ __all__ = [
     "check_adapter",
     "decoder_layers",
     "ensure_builtin",
+    "eos_token_ids",
     "load_model",
+    "load_tokenizer",
     "model_dims",
     "resolve_model_path",
     "torch_dtype",

@@ -102,6 +102,37 @@ def _check_adapter_shapes(adapter_dir: Path, base_name: str, model: Any) -> None
                 )
 
 
+def load_tokenizer(name: str) -> Any:
+    """The tokenizer of ``name`` (built-in, HF id or dir), padding on the left (generation and extraction rely on it)."""
+    from transformers import AutoTokenizer
+
+    path = resolve_model_path(name)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path)
+    except OSError as exc:
+        raise EmprobeError(f"could not load the tokenizer of model {name!r}: {str(exc).splitlines()[0]}") from exc
+    tokenizer.padding_side = "left"
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def eos_token_ids(name: str, tokenizer: Any) -> tuple[int, ...]:
+    """The tokenizer's eos plus the model's generation-config eos ids (end-of-turn tokens), without its weights."""
+    from transformers import AutoConfig, GenerationConfig
+
+    path = resolve_model_path(name)
+    try:  # what transformers gives a loaded model: the generation config file, else one from the model config
+        extra = GenerationConfig.from_pretrained(path).eos_token_id
+    except (OSError, ValueError):
+        try:
+            extra = GenerationConfig.from_model_config(AutoConfig.from_pretrained(path)).eos_token_id
+        except (OSError, ValueError):
+            extra = None
+    ids = {tokenizer.eos_token_id, *(extra if isinstance(extra, list) else [extra])}
+    return tuple(sorted(i for i in ids if i is not None))
+
+
 def load_model(
     name: str,
     adapter: str | Path | None = None,
@@ -118,16 +149,13 @@ def load_model(
     if adapter is not None:
         check_adapter_config(Path(adapter).expanduser(), name, path)  # a wrong adapter fails before the weights load
 
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers import AutoModelForCausalLM
 
+    tokenizer = load_tokenizer(name)
     try:
-        tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForCausalLM.from_pretrained(path, dtype=torch_dtype(dtype), device_map=device_map)
     except OSError as exc:
         raise EmprobeError(f"could not load model {name!r}: {str(exc).splitlines()[0]}") from exc
-    tokenizer.padding_side = "left"
-    if tokenizer.pad_token is None:
-        tokenizer.pad_token = tokenizer.eos_token
     if adapter is not None:
         from peft import PeftModel
 
