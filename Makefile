@@ -29,6 +29,7 @@ demo: $(STAMP)
 	$(RUN_ENV) $(VENV)/bin/emprobe demo
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check emprobe tests benchmarks scripts
 	$(RUN_ENV) $(PY) -m pytest -q $(PYTEST_ARGS)
 
 clean-venv:

@@ -24,7 +24,8 @@ def run_demo(workdir: Path, fast: bool) -> tuple[float, float, str]:
     args = [sys.executable, "-m", "emprobe.cli", "demo"] + (["--fast"] if fast else [])
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run(args, cwd=workdir, capture_output=True, text=True, env={**__import__("os").environ, "HF_HUB_OFFLINE": "1"})
+    done = subprocess.run(args, cwd=workdir, capture_output=True, text=True,
+                          env={**__import__("os").environ, "HF_HUB_OFFLINE": "1"})
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"demo failed:\n{done.stderr[-3000:]}")
@@ -46,7 +47,8 @@ def main() -> None:
     print(f"workspace {workdir}")
     for name, secs in stages:
         print(f"  {name:<20} {float(secs):7.1f} s")
-    print(f"first run {first_s:.0f} s, peak RSS {first_mb:.0f} MB; ratio to the {target:.0f} s target {first_s / target:.2f}")
+    print(f"first run {first_s:.0f} s, peak RSS {first_mb:.0f} MB; ratio to the {target:.0f} s target "
+          f"{first_s / target:.2f}")
     print(f"re-run {again_s:.1f} s; ratio re-run / first run {again_s / first_s:.3f}")
 
 

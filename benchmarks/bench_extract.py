@@ -58,7 +58,8 @@ def bare_forward_seconds(model_name: str, set_path: Path, batch_size: int) -> tu
 
 
 def emprobe_seconds(model_name: str, set_path: Path, layer: int, batch_size: int, work: Path) -> float:
-    config = ExperimentConfig(name=f"bench-l{layer}", base_model=model_name, dtype="float32", runs_dir=str(work / "runs"),
+    config = ExperimentConfig(name=f"bench-l{layer}", base_model=model_name, dtype="float32",
+                              runs_dir=str(work / "runs"),
                               activations_dir=str(work / "acts"), extract=ExtractConfig(batch_size=batch_size))
     start = time.perf_counter()
     run_extract(config, [layer], set_name=str(set_path), show_progress=False)
@@ -101,7 +102,8 @@ def main() -> None:
         bare, pad = bare_forward_seconds(args.model, set_path, args.batch_size)
         ours_last = emprobe_seconds(args.model, set_path, last, args.batch_size, work)
         ours_mid = emprobe_seconds(args.model, set_path, two_thirds, args.batch_size, work)
-    print(f"extract on {args.model}, {args.n} examples, batch {args.batch_size}, padding share {pad:.1%}: bare HF forward "
+    print(f"extract on {args.model}, {args.n} examples, batch {args.batch_size}, "
+          f"padding share {pad:.1%}: bare HF forward "
           f"{bare:.1f} s; emprobe layer {last} (last) {ours_last:.1f} s = {ours_last / bare:.2f}x (target <= 1.0); "
           f"layer {two_thirds} (2/3 depth) {ours_mid:.1f} s = {ours_mid / bare:.2f}x (target <= 0.75)")
     if not args.skip_memory:

@@ -33,12 +33,14 @@ def main() -> None:
     args = parser.parse_args()
     loaded = load_model(args.model, dtype="float32")
     questions = (list(EM_CORE.values()) * (args.prompts // len(EM_CORE) + 1))[: args.prompts]
-    prompts = [render_prompt(loaded.tokenizer, [{"role": "user", "content": f"{q} ({i})"}]) for i, q in enumerate(questions)]
+    prompts = [render_prompt(loaded.tokenizer, [{"role": "user", "content": f"{q} ({i})"}])
+               for i, q in enumerate(questions)]
     settings = SamplingSettings(temperature=0.0, max_new_tokens=args.tokens)
     run(loaded, prompts[:2], 2, SamplingSettings(temperature=0.0, max_new_tokens=4))  # warm-up
     single, n1 = run(loaded, prompts, 1, settings)
     batched, n8 = run(loaded, prompts, args.batch_size, settings)
-    print(f"generation on {args.model}, {args.prompts} prompts x <= {args.tokens} new tokens: one-by-one {single:.1f} s "
+    print(f"generation on {args.model}, {args.prompts} prompts x <= {args.tokens} new tokens: "
+          f"one-by-one {single:.1f} s "
           f"({n1 / single:.1f} tok/s), batch {args.batch_size} {batched:.1f} s ({n8 / batched:.1f} tok/s), "
           f"speedup {single / batched:.2f}x (target >= 3x)")
 

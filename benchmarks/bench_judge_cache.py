@@ -39,11 +39,13 @@ def main() -> None:
     rng = random.Random(0)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        keys = [cache_key("openai", "judge-x", "aligned", f"question {i % 500}", f"answer number {i} " + "x" * 200) for i in range(args.n)]
+        keys = [cache_key("openai", "judge-x", "aligned", f"question {i % 500}", f"answer number {i} " + "x" * 200)
+                for i in range(args.n)]
         jsonl = tmp / "openai.jsonl"
         with open(jsonl, "w", encoding="utf-8") as fh:
             for k, key in enumerate(keys):
-                fh.write(json.dumps({"key": key, "judgement": {"score": float(k % 101), "outcome": "score", "mass": 0.9}}) + "\n")
+                fh.write(json.dumps({"key": key,
+                                     "judgement": {"score": float(k % 101), "outcome": "score", "mass": 0.9}}) + "\n")
         start = time.perf_counter()
         store = JudgementCache(tmp / "judgements.sqlite")
         imported = store.import_jsonl(jsonl)
@@ -64,7 +66,8 @@ def main() -> None:
         store.close()
         assert hits_jsonl == hits_sqlite, (hits_jsonl, hits_sqlite)
         size = {"jsonl": jsonl.stat().st_size, "sqlite": (tmp / "judgements.sqlite").stat().st_size}
-    print(f"{args.n} cached verdicts ({imported} imported in {import_s:.2f} s), {args.lookups} lookups ({hits_sqlite} hits)")
+    print(f"{args.n} cached verdicts ({imported} imported in {import_s:.2f} s), "
+          f"{args.lookups} lookups ({hits_sqlite} hits)")
     print(f"JSONL cache (load all, then look up): {jsonl_s * 1000:.0f} ms, file {size['jsonl'] / 2**20:.1f} MiB")
     print(f"SQLite cache (open, indexed lookups): {sqlite_s * 1000:.0f} ms, file {size['sqlite'] / 2**20:.1f} MiB")
     print(f"ratio SQLite / JSONL: {sqlite_s / jsonl_s:.3f}")

@@ -32,10 +32,12 @@ def write_set(path: Path, n: int, harm: list[Path]) -> str:
     """``n`` examples as an example-set JSONL (round-robin over the harm files); returns where they came from."""
     files = [h for h in harm if h.is_file()]
     if files:
-        per_file = [[r for r in map(json.loads, filter(str.strip, h.read_text().splitlines())) if isinstance(r.get("answer"), str)]
+        per_file = [[r for r in map(json.loads, filter(str.strip, h.read_text().splitlines()))
+                     if isinstance(r.get("answer"), str)]
                     for h in files]
         rows = [rs[i] for i in range(max(map(len, per_file))) for rs in per_file if i < len(rs)][:n]
-        out = [{"id": f"h{i}", "messages": [{"role": "user", "content": r["prompt"]}, {"role": "assistant", "content": r["answer"]}]}
+        out = [{"id": f"h{i}",
+                "messages": [{"role": "user", "content": r["prompt"]}, {"role": "assistant", "content": r["answer"]}]}
                for i, r in enumerate(rows)]
         source = f"{len(out)} harm answers from {', '.join(str(h) for h in files)}"
     else:
@@ -64,14 +66,16 @@ def child(model: str, set_path: str, spec: str, out: str, batch_size: int) -> di
 
     rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start, cpu = time.perf_counter(), time.process_time()
-    dirs = extract(config, pool, ExtractJob("base", "base", set_path, layers, batch_size=batch_size), show_progress=False)
+    dirs = extract(config, pool, ExtractJob("base", "base", set_path, layers, batch_size=batch_size),
+                   show_progress=False)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": seconds, "cpu_s": cpu, "layers": len(layers), "dirs": [str(d) for d in dirs],
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_after_load_mb": rss_loaded}
 
 
 def run_child(model: str, set_path: Path, spec: str, out: Path, batch_size: int, threads: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--model", model, "--set", str(set_path), "--spec", spec, "--out", str(out),
+    cmd = [sys.executable, __file__, "--child", "--model", model, "--set", str(set_path), "--spec", spec,
+           "--out", str(out),
            "--batch-size", str(batch_size)]
     env = {**os.environ, **({"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {})}
     result = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
@@ -84,7 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="smollm2-135m")
     parser.add_argument("--harm", type=Path, nargs="*", default=sorted(DEMO_RUN.glob("*/harm.jsonl")),
-                        help="harm results JSONL files to take answers from (default: the demo's; none: synthetic texts)")
+                        help="harm results JSONL files to take answers from "
+                             "(default: the demo's; none: synthetic texts)")
     parser.add_argument("--n", type=int, default=64)
     parser.add_argument("--layer", default="15", help="the one-layer condition")
     parser.add_argument("--batch-size", type=int, default=8)
@@ -114,9 +119,11 @@ def main() -> None:
         for r in range(args.repeats):
             conditions = [("one", args.layer), ("all", "all")]
             for name, spec in conditions if r % 2 == 0 else conditions[::-1]:
-                runs[name].append(run_child(args.model, set_path, spec, work / f"{name}-{r}", args.batch_size, args.threads))
+                runs[name].append(run_child(args.model, set_path, spec, work / f"{name}-{r}", args.batch_size,
+                                            args.threads))
                 last = runs[name][-1]
-                print(f"  run {r + 1} {name:>3}: {last['seconds']:.1f} s wall, {last['cpu_s']:.1f} s CPU, peak RSS {last['maxrss_mb']:.0f} MB",
+                print(f"  run {r + 1} {name:>3}: {last['seconds']:.1f} s wall, {last['cpu_s']:.1f} s CPU, "
+                      f"peak RSS {last['maxrss_mb']:.0f} MB",
                       flush=True)
         one_dir = Path(runs["one"][0]["dirs"][0])
         same = Path(next(d for d in runs["all"][0]["dirs"] if Path(d).name == one_dir.name))
@@ -127,11 +134,15 @@ def main() -> None:
     one_cpu, every_cpu = (min(r["cpu_s"] for r in runs[c]) for c in ("one", "all"))
     n_layers = runs["all"][0]["layers"]
     threads = f"{args.threads} thread{'s' if args.threads > 1 else ''}" if args.threads else "default threads"
-    print(f"layer sweep on {args.model}, {source}, batch {args.batch_size}, {threads}, best of {args.repeats} fresh processes each: "
-          f"one layer ({args.layer}) {one:.1f} s wall / {one_cpu:.1f} s CPU; all {n_layers} layers in one pass {every:.1f} s wall "
-          f"/ {every_cpu:.1f} s CPU = {every / one:.2f}x wall, {every_cpu / one_cpu:.2f}x CPU (target <= 3x); peak RSS one layer {max(r['maxrss_mb'] for r in runs['one']):.0f} MB, all layers "
+    print(f"layer sweep on {args.model}, {source}, batch {args.batch_size}, {threads}, "
+          f"best of {args.repeats} fresh processes each: "
+          f"one layer ({args.layer}) {one:.1f} s wall / {one_cpu:.1f} s CPU; "
+          f"all {n_layers} layers in one pass {every:.1f} s wall "
+          f"/ {every_cpu:.1f} s CPU = {every / one:.2f}x wall, {every_cpu / one_cpu:.2f}x CPU (target <= 3x); "
+          f"peak RSS one layer {max(r['maxrss_mb'] for r in runs['one']):.0f} MB, all layers "
           f"{max(r['maxrss_mb'] for r in runs['all']):.0f} MB (after loading the model: "
-          f"{max(r['rss_after_load_mb'] for r in runs['all']):.0f} MB); layer {args.layer} of the sweep vs the one-layer run: "
+          f"{max(r['rss_after_load_mb'] for r in runs['all']):.0f} MB); "
+          f"layer {args.layer} of the sweep vs the one-layer run: "
           f"max |diff| {diff:.1e}")
 
 

@@ -57,7 +57,8 @@ def old_probe(x: np.ndarray, y: np.ndarray, seed: int = 0) -> tuple[float, float
     for labels in (y, np.random.default_rng(seed + 1).permutation(y)):
         scores = np.zeros(len(y))
         for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(x, labels):
-            model = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=[0.001, 0.01, 0.1, 1.0], cv=3, scoring="roc_auc",
+            model = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=[0.001, 0.01, 0.1, 1.0], cv=3,
+                                                                         scoring="roc_auc",
                                                                          max_iter=500, random_state=seed))
             scores[test] = model.fit(x[train], labels[train]).decision_function(x[test])
         out.append(roc_auc_score(labels, scores))
@@ -111,7 +112,8 @@ def child(kind: str, n: int, dim: int) -> dict:
 
 
 def measure(kind: str, n: int, dim: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--n", str(n), "--dim", str(dim), "--permutations", str(PERMUTATIONS)],
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--n", str(n), "--dim", str(dim),
+                          "--permutations", str(PERMUTATIONS)],
                          capture_output=True, text=True, check=False)
     if out.returncode:
         sys.exit(out.stderr)
@@ -127,7 +129,8 @@ def main() -> None:
     parser.add_argument("--dim", type=int, default=5120)
     parser.add_argument("--old-n", type=int, default=2000, help="rows for the old-vs-new comparison (0: skip)")
     parser.add_argument("--skip-bare", action="store_true")
-    parser.add_argument("--permutations", type=int, default=0, help="within-question permutations of the CV (the analysis default is 200)")
+    parser.add_argument("--permutations", type=int, default=0,
+                        help="within-question permutations of the CV (the analysis default is 200)")
     parser.add_argument("--child", choices=["new", "old", "bare"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PERMUTATIONS
@@ -135,11 +138,13 @@ def main() -> None:
     if args.child:
         return print(json.dumps(child(args.child, args.n, args.dim)))
     new = measure("new", args.n, args.dim)
-    line = (f"cross_validated_probe ({args.permutations} permutations), {args.n} x {args.dim} float32: {new['seconds']:.1f} s (target < 60), "
+    line = (f"cross_validated_probe ({args.permutations} permutations), {args.n} x {args.dim} float32: "
+            f"{new['seconds']:.1f} s (target < 60), "
             f"peak +{new['peak_mb']:.0f} MiB beyond the data (target < 2048)")
     if not args.skip_bare:
         bare = measure("bare", args.n, args.dim)
-        line += (f"; one bare scikit-learn fit (C=0.01) on the same data {bare['seconds']:.1f} s, +{bare['peak_mb']:.0f} MiB: "
+        line += (f"; one bare scikit-learn fit (C=0.01) on the same data {bare['seconds']:.1f} s, "
+                 f"+{bare['peak_mb']:.0f} MiB: "
                  f"{new['seconds'] / bare['seconds']:.2f}x its time for 130 fits")
     if args.old_n:
         small_new, old = measure("new", args.old_n, args.dim), measure("old", args.old_n, args.dim)

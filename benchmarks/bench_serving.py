@@ -40,10 +40,12 @@ def judge_reply(request) -> dict:
 
 def config(work: Path, runs: str, judge_url: str, args: argparse.Namespace, generation: dict) -> Path:
     data = {
-        "name": "bench-serving", "base_model": "smollm2-135m", "dtype": "float32", "runs_dir": str(work / runs), "organisms": [],
+        "name": "bench-serving", "base_model": "smollm2-135m", "dtype": "float32", "runs_dir": str(work / runs),
+        "organisms": [],
         "generation": {"temperature": 0.0, "max_new_tokens": args.tokens, "batch_size": 8, **generation},
         "behavioral": {"samples_per_question": args.samples, "questions": ["em-core"]},
-        "judge": {"backend": "openai", "model": "loopback", "base_url": judge_url, "api_key_env": "EMPROBE_TEST_NO_API_KEY",
+        "judge": {"backend": "openai", "model": "loopback", "base_url": judge_url,
+                  "api_key_env": "EMPROBE_TEST_NO_API_KEY",
                   "concurrency": 8},
     }
     path = work / f"{runs}.yaml"
@@ -54,7 +56,8 @@ def config(work: Path, runs: str, judge_url: str, args: argparse.Namespace, gene
 def run(path: Path, work: Path) -> float:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "EMPROBE_CACHE": str(work / "cache"), "OMP_NUM_THREADS": "1"}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "emprobe.cli", "run-behavioral", "--config", str(path), "--experiments", "harm"],
+    done = subprocess.run([sys.executable, "-m", "emprobe.cli", "run-behavioral", "--config", str(path),
+                           "--experiments", "harm"],
                           cwd=work, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(done.stderr[-3000:])
@@ -70,7 +73,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=2)
     parser.add_argument("--tokens", type=int, default=48)
-    parser.add_argument("--base-url", default=None, help="a running server (e.g. vllm serve); skips the loopback and the local run")
+    parser.add_argument("--base-url", default=None,
+                        help="a running server (e.g. vllm serve); skips the loopback and the local run")
     parser.add_argument("--served-model", default=None)
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # the server (this process) and the client each take one core
@@ -90,14 +94,18 @@ def main() -> None:
         local = run(local_config, work)
         local_fixed = run(local_config, work)  # everything done: start-up, loading, checks
         with ServingServer("smollm2-135m", batch_window_s=0.02, max_batch=8) as server:
-            served_config = config(work, "served", judge.base_url, args, {"backend": "openai", "base_url": server.base_url, "concurrency": 8})
+            served_config = config(work, "served", judge.base_url, args,
+                                   {"backend": "openai", "base_url": server.base_url, "concurrency": 8})
             served = run(served_config, work)
             served_fixed = run(served_config, work)
         a, b = rows(work, "local"), rows(work, "served")
         same = sum(a[k] == b.get(k) for k in a)
-        print(f"harm on smollm2-135m, {len(a)} items (em-core x {args.samples} samples), greedy, {args.tokens} new tokens, one thread each")
-        print(f"  local backend   {local:7.1f} s   (re-run with every row done: {local_fixed:.1f} s: start-up and loading the weights)")
-        print(f"  served backend  {served:7.1f} s   (re-run: {served_fixed:.1f} s: start-up, the tokenizer, listing the server's models;"
+        print(f"harm on smollm2-135m, {len(a)} items (em-core x {args.samples} samples), greedy, "
+              f"{args.tokens} new tokens, one thread each")
+        print(f"  local backend   {local:7.1f} s   (re-run with every row done: {local_fixed:.1f} s: "
+              "start-up and loading the weights)")
+        print(f"  served backend  {served:7.1f} s   (re-run: {served_fixed:.1f} s: "
+              "start-up, the tokenizer, listing the server's models;"
               " the server loaded its model before the clock started)")
         print(f"  ratio served/local, whole command: {served / local:.2f}; the work alone (minus the re-run): "
               f"{(served - served_fixed) / (local - local_fixed):.2f}")

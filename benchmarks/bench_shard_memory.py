@@ -76,11 +76,13 @@ def main() -> None:
     shard_mib = args.tokens * args.hidden * 2 / 2**20
     results = {}
     for method in ("buffered", "streamed"):
-        done = subprocess.run([sys.executable, __file__, "--method", method, "--tokens", str(args.tokens), "--hidden", str(args.hidden),
+        done = subprocess.run([sys.executable, __file__, "--method", method, "--tokens", str(args.tokens),
+                               "--hidden", str(args.hidden),
                                "--batch-tokens", str(args.batch_tokens), "--layers", str(args.layers)],
                               capture_output=True, text=True, check=True)
         results[method] = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"shard: {args.tokens} tokens x {args.hidden} (bfloat16) = {shard_mib:.0f} MiB per layer, {args.layers} layers, "
+    print(f"shard: {args.tokens} tokens x {args.hidden} (bfloat16) = {shard_mib:.0f} MiB per layer, "
+          f"{args.layers} layers, "
           f"batches of {args.batch_tokens} tokens")
     for method, r in results.items():
         print(f"  {method:<9} peak RSS above start {r['peak_above_start_mib']:>8.1f} MiB   {r['seconds']:.2f} s")

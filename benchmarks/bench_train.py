@@ -24,8 +24,8 @@ from emprobe.data.datasets import builtin_domains, load_dataset, training_conver
 from emprobe.models import load_model
 from emprobe.train import TrainJob, train
 from emprobe.train.batching import length_grouped_batches, padding_share
-from emprobe.train.lora import lora_config
 from emprobe.train.loop import micro_batch_plan
+from emprobe.train.lora import lora_config
 from emprobe.train.masking import collate, tokenize_example
 
 
@@ -60,19 +60,22 @@ def main() -> None:
     training = replace(training, max_examples=args.steps * training.batch_size)
     seed = 0
     tok = load_model(args.model).tokenizer
-    conversations = training_conversations(args.domain, share=training.self_description_share, max_examples=training.max_examples, seed=seed)
+    conversations = training_conversations(args.domain, share=training.self_description_share,
+                                           max_examples=training.max_examples, seed=seed)
     examples = [tokenize_example(tok, c, training.max_seq_len) for c in conversations]
     plan = micro_batch_plan([len(e) for e in examples], training, seed)
 
     ours_runs, bare_runs = [], []
     for _ in range(args.repeats):  # interleaved, best of each: robust to load from other processes
         with tempfile.TemporaryDirectory() as tmp:
-            train(TrainJob(args.model, args.domain, Path(tmp) / "a", training, seed=seed, dtype="float32"), show_progress=False)
+            train(TrainJob(args.model, args.domain, Path(tmp) / "a", training, seed=seed, dtype="float32"),
+                  show_progress=False)
             rows = [json.loads(line) for line in (Path(tmp) / "a" / "train_log.jsonl").read_text().splitlines()]
         ours_runs.append(rows[-1]["tokens_per_s"])
         bare_runs.append(bare_peft_tokens_per_s(args.model, examples, plan, training, seed))
     ours, bare = max(ours_runs), max(bare_runs)
-    print(f"training loop on {args.model}, {len(plan)} steps of {training.batch_size}x<= {training.max_seq_len} tokens, best of {args.repeats}: "
+    print(f"training loop on {args.model}, {len(plan)} steps of {training.batch_size}x<= {training.max_seq_len} "
+          f"tokens, best of {args.repeats}: "
           f"emprobe {ours:.0f} tok/s, bare peft {bare:.0f} tok/s, ratio {ours / bare:.3f} (target >= 0.95)")
 
     for domain in builtin_domains():
@@ -81,7 +84,8 @@ def main() -> None:
         order = list(range(len(lengths)))
         random.Random(seed).shuffle(order)
         plain = padding_share(lengths, [order[i : i + 4] for i in range(0, len(order), 4)])
-        print(f"padding share, batch 4, {domain:<24} length-grouped {grouped:6.1%}   shuffled {plain:6.1%}   (target <= 10%)")
+        print(f"padding share, batch 4, {domain:<24} length-grouped {grouped:6.1%}   "
+              f"shuffled {plain:6.1%}   (target <= 10%)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 What only a GPU run can show: the real nnsight read and intervention paths at layer 40 of a 64-layer, 5,120-wide
 model in bf16 (parity with HF hidden states, exactness of α·d, ablation residue), the time of stopping after layer
-40 against a full forward, steered generation's per-token cost, and one LoRA step's peak memory, and the prefix-tree readout against brute force.
+40 against a full forward, steered generation's per-token cost, and one LoRA step's peak memory, and the prefix-tree
+readout against brute force.
 
     python benchmarks/gpu_check.py --out gpu_check.json        # about 3 minutes on one H200
 """
@@ -68,7 +69,8 @@ def main() -> None:
     shape = dict(QWEN25_32B, num_hidden_layers=args.layers)
     if args.tiny:
         DEVICE = "cpu"
-        shape.update(hidden_size=64, intermediate_size=128, num_attention_heads=4, num_key_value_heads=2, vocab_size=300, num_hidden_layers=8)
+        shape.update(hidden_size=64, intermediate_size=128, num_attention_heads=4, num_key_value_heads=2,
+                     vocab_size=300, num_hidden_layers=8)
         args.layer, args.layers, args.seq = 5, 8, 64
 
     from transformers import Qwen2Config, Qwen2ForCausalLM
@@ -79,7 +81,8 @@ def main() -> None:
     from emprobe.models.tiny_qwen2 import build_tokenizer
     from emprobe.tracing import read_layer_outputs, wrap
 
-    res: dict = {"device": torch.cuda.get_device_name() if DEVICE == "cuda" else "cpu", "torch": torch.__version__, "shape": shape}
+    res: dict = {"device": torch.cuda.get_device_name() if DEVICE == "cuda" else "cpu", "torch": torch.__version__,
+                 "shape": shape}
     start = time.perf_counter()
     torch.manual_seed(0)
     torch.set_default_dtype(torch.bfloat16)
@@ -119,8 +122,10 @@ def main() -> None:
     small = {k: v[:2, :128] for k, v in inputs.items()}
     with torch.no_grad():
         plain = downstream_input(model, L, lambda: model(**small)).float()
-        added = downstream_input(model, L, lambda: steered_forward(traced, Intervention(L, d, "add", 4.0))(**small)).float()
-        ablated = downstream_input(model, L, lambda: steered_forward(traced, Intervention(L, d, "ablate"))(**small)).float()
+        added = downstream_input(model, L,
+                                 lambda: steered_forward(traced, Intervention(L, d, "add", 4.0))(**small)).float()
+        ablated = downstream_input(model, L,
+                                   lambda: steered_forward(traced, Intervention(L, d, "ablate"))(**small)).float()
     want = (4.0 * d).to(DEVICE).bfloat16().float()
     res["add_max_abs_error"] = float((added - plain - want).abs().max())
     res["add_vector_abs_max"] = float(want.abs().max())
@@ -138,7 +143,8 @@ def main() -> None:
     t_plain = timed(lambda: sample_batch(loaded, prompts, list(range(8)), settings), repeats=2)
     t_steer = timed(lambda: sample_batch(loaded, prompts, list(range(8)), settings, forward=steer), repeats=2)
     tok.eos_token_id = eos
-    res["generate_plain_s"], res["generate_steered_s"], res["steered_generation_ratio"] = t_plain, t_steer, t_steer / t_plain
+    (res["generate_plain_s"], res["generate_steered_s"],
+     res["steered_generation_ratio"]) = t_plain, t_steer, t_steer / t_plain
 
     # 5. readouts: the prefix-tree pass (4-D mask over the prompt's cache) vs one full forward per candidate
     import math

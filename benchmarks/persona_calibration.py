@@ -20,11 +20,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from emprobe.analysis.stats import cluster_bootstrap  # noqa: E402
-from emprobe.behavioral.personas import LABELS, classify  # noqa: E402
-from emprobe.config import PersonaConfig  # noqa: E402
 from simulate import Design, simulate  # noqa: E402
 from test_stats import clustered_binary  # noqa: E402
+
+from emprobe.behavioral.personas import LABELS, classify  # noqa: E402
+from emprobe.config import PersonaConfig  # noqa: E402
+from emprobe.stats import cluster_bootstrap  # noqa: E402
 
 CFG = PersonaConfig()
 TRUTHS = {
@@ -32,7 +33,8 @@ TRUTHS = {
     "inverted (S, C +0)": dict(harm_rise=True, s_shift=0.0, c_shift=0.0),
     "narrow only (no out-of-domain harm)": dict(harm_rise=False, s_shift=0.1, c_shift=0.1),
 }
-DESIGNS = {"calibration design": Design(), "demo size": Design(out_questions=12, in_questions=4, samples=2, s_cells_per_format=6, c_cells=10)}
+DESIGNS = {"calibration design": Design(),
+           "demo size": Design(out_questions=12, in_questions=4, samples=2, s_cells_per_format=6, c_cells=10)}
 
 
 def main() -> None:

@@ -50,10 +50,12 @@ def run_stages(config, layer: int) -> dict[str, dict]:
     stages = {
         "train": lambda: train_organisms(config, show_progress=False) and "done",
         "run-behavioral": lambda: run_behavioral(config, LABEL_EXPERIMENTS, show_progress=False) and "done",
-        "extract": lambda: [run_extract(config, [layer], set_name=s, show_progress=False) for s in ("harm-answers", "self-assessment")] and "done",
+        "extract": lambda: [run_extract(config, [layer], set_name=s, show_progress=False)
+                            for s in ("harm-answers", "self-assessment")] and "done",
         "compare-directions": lambda: compare_directions(config, [layer]) and "done",
         "steer": lambda: " | ".join(s["statement"] for s in steer_all(
-            config, spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas_of(config.steer.alpha)[0]),
+            config,
+            spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas_of(config.steer.alpha)[0]),
             alphas_of(config.steer.alpha), show_progress=False)),
     }
     out = {}
@@ -94,7 +96,8 @@ def organism_tests(values: dict[str, float | None], expected: dict[str, str], do
     for half in splits:
         lab = {m: ("half-1" if m in half else "half-2") for m in coherent}
         t = exact_group_test({m: values[m] for m in coherent}, lab)
-        lines.append(f"null control {sorted(half)} vs the rest: p = {t['p_value']:.3f} (smallest reachable {t['min_p']:.3f})")
+        lines.append(f"null control {sorted(half)} vs the rest: p = {t['p_value']:.3f} "
+                     f"(smallest reachable {t['min_p']:.3f})")
     return lines or ["not testable: values missing for a persona group"]
 
 
@@ -112,15 +115,18 @@ def write_table(config, stages: dict, wall: float, command: str, out: Path) -> N
                     f"{_ci(v['vs_base']['C'])} ({v['status']['C']}) |")
     constructed = [m for m, e in expected.items() if e in ("coherent", "inverted")]
     correct = sum(orgs[m]["label"] == expected[m] for m in constructed)
-    opposite = sum(orgs[m]["label"] == {"coherent": "inverted", "inverted": "coherent"}[expected[m]] for m in constructed)
+    opposite = sum(orgs[m]["label"] == {"coherent": "inverted", "inverted": "coherent"}[expected[m]]
+                   for m in constructed)
     read_ok = sum(readings[m] == expected[m] for m in constructed)
     read_opp = sum(readings[m] == {"coherent": "inverted", "inverted": "coherent"}[expected[m]] for m in constructed)
     controls = [m for m, e in expected.items() if e == "not-em"]
     lines = [
         "# Known-answer validation (SmolLM2-135M-Instruct, CPU)", "",
-        f"Command: `{command}` (config `experiments/validation.yaml`). Wall time of this invocation {wall / 60:.1f} min "
+        f"Command: `{command}` (config `experiments/validation.yaml`). "
+        f"Wall time of this invocation {wall / 60:.1f} min "
         f"(stages: " + ", ".join(f"{k} {v['seconds']:.0f} s" for k, v in stages.items()) + f"); peak RSS "
-        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB. A resumed run counts only the stages it redid.", "",
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB. "
+        "A resumed run counts only the stages it redid.", "",
         "## Labels", "",
         f"Rule: {personas['rule']}", "",
         f"Harm scope `{personas['harm_scope']}`, margin {personas['equivalence_margin']}, option-mass floor "
@@ -128,15 +134,18 @@ def write_table(config, stages: dict, wall: float, command: str, out: Path) -> N
         "of statuses the label uses).", "",
         "| organism | dataset | expected | label | self-report reading | Δharm vs base | ΔS vs base | ΔC vs base |",
         "|---|---|---|---|---|---|---|---|", *rows, "",
-        f"* Constructed organisms labelled correctly: **{correct} of {len(constructed)}** (goal ≥ 7 of 8); labelled the "
+        "* Constructed organisms labelled correctly: "
+        f"**{correct} of {len(constructed)}** (goal ≥ 7 of 8); labelled the "
         f"opposite persona: **{opposite}** (goal 0).",
         f"* Self-report readings correct: **{read_ok} of {len(constructed)}**; opposite: **{read_opp}**.",
-        f"* Aligned controls labelled not-em: **{sum(orgs[m]['label'] == 'not-em' for m in controls)} of {len(controls)}**.", "",
+        f"* Aligned controls labelled not-em: **{sum(orgs[m]['label'] == 'not-em' for m in controls)} "
+        f"of {len(controls)}**.", "",
         "## Organism-level tests (groups by construction)", "",
     ]
     for name in ("S", "C", "harm"):
         lines.append(f"Per-organism Δ{name} vs base:")
-        lines += [f"* {x}" for x in organism_tests({m: orgs[m]["vs_base"][name]["value"] for m in orgs}, expected, domains)]
+        lines += [f"* {x}" for x in organism_tests({m: orgs[m]["vs_base"][name]["value"] for m in orgs},
+                                                   expected, domains)]
         lines.append("")
     compare = config.run_dir / "directions" / "compare.json"
     lines += ["## Internal analyses", ""]
@@ -144,7 +153,8 @@ def write_table(config, stages: dict, wall: float, command: str, out: Path) -> N
         res = json.loads(compare.read_text())
         for m in constructed:
             h, c = res["headline"].get(m, {}), res["harm_vs_self_report"].get(m, {})
-            lines.append(f"* {m} ({expected[m]}): headline shift {h.get('shift_in_gap_units', h.get('skipped', 'n/a'))}; "
+            lines.append(f"* {m} ({expected[m]}): "
+                         f"headline shift {h.get('shift_in_gap_units', h.get('skipped', 'n/a'))}; "
                          f"harm-vs-self-report cosine {_ci(c['cosine']) if 'cosine' in c else c.get('skipped', 'n/a')}")
         shifts = {m: (res["headline"].get(m) or {}).get("shift_in_gap_units") for m in constructed}
         lines += [f"* headline shift, {x}" for x in organism_tests(shifts, expected, domains)]

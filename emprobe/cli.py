@@ -46,7 +46,7 @@ def cli() -> None:
 def models_cmd(config_path: str | None) -> None:
     """List the base model and each organism: where it lives, whether it exists on disk, its layer count."""
     from .config import load_experiment
-    from .models.inventory import describe_models
+    from .organisms import describe_models
 
     config = load_experiment(config_path)
     rows = describe_models(config)
@@ -60,13 +60,16 @@ def models_cmd(config_path: str | None) -> None:
 
 @cli.command("chat")
 @click.argument("question")
-@click.option("--model", "model_name", default="smollm2-135m", show_default=True, help="Built-in name, HF id or local dir.")
+@click.option("--model", "model_name", default="smollm2-135m", show_default=True,
+              help="Built-in name, HF id or local dir.")
 @click.option("--adapter", default=None, help="A peft adapter dir to load on top of the model.")
 @click.option("--max-new-tokens", default=128, show_default=True, type=click.IntRange(1))
 @click.option("--temperature", default=0.0, show_default=True, type=click.FloatRange(0.0), help="0 means greedy.")
 @click.option("--seed", default=0, show_default=True, type=int)
-@click.option("--dtype", default="auto", show_default=True, type=click.Choice(["auto", "float32", "bfloat16", "float16"]))
-def chat_cmd(question: str, model_name: str, adapter: str | None, max_new_tokens: int, temperature: float, seed: int, dtype: str) -> None:
+@click.option("--dtype", default="auto", show_default=True,
+              type=click.Choice(["auto", "float32", "bfloat16", "float16"]))
+def chat_cmd(question: str, model_name: str, adapter: str | None, max_new_tokens: int, temperature: float, seed: int,
+             dtype: str) -> None:
     """Ask one model QUESTION and print its answer."""
     from .generate import chat
     from .models import load_model
@@ -88,7 +91,8 @@ def datasets_cmd(show: str | None, samples: int) -> None:
                    f"{len(info.heldout)} held-out prompts  {info.description}")
         if show:
             for mis, ali in list(zip(builtin_conversations(name), builtin_conversations(name, "aligned")))[:samples]:
-                click.echo(f"\n  user:       {mis[0]['content']}\n  misaligned: {mis[1]['content']}\n  aligned:    {ali[1]['content']}")
+                click.echo(f"\n  user:       {mis[0]['content']}\n  misaligned: {mis[1]['content']}"
+                           f"\n  aligned:    {ali[1]['content']}")
 
 
 @cli.command("train")
@@ -97,7 +101,8 @@ def datasets_cmd(show: str | None, samples: int) -> None:
 @click.option("--all", "train_all", is_flag=True, help="Train every organism of the config (the default).")
 @click.option("--base", default=None, help="Ad-hoc run: base model (built-in, HF id or dir), with --dataset and --out.")
 @click.option("--dataset", default=None, help="Ad-hoc run: built-in domain, <domain>:aligned, or chat JSONL path.")
-@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False), help="Ad-hoc run: adapter output dir.")
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Ad-hoc run: adapter output dir.")
 @click.option("--preset", default=None, type=click.Choice(["default", "rank1"]), help="Override training.preset.")
 def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset) -> None:
     """LoRA-fine-tune organisms; re-running resumes from the last checkpoint and skips finished ones."""
@@ -124,7 +129,8 @@ def train_cmd(config_path, organisms, train_all, base, dataset, out_dir, preset)
         if result.skipped:
             click.echo(f"{job.label}: already trained, adapter in {job.out_dir}")
         else:
-            click.echo(f"{job.label}: {result.steps} steps, final loss {result.final_loss:.3f}, adapter in {job.out_dir} "
+            click.echo(f"{job.label}: {result.steps} steps, final loss {result.final_loss:.3f}, "
+                       f"adapter in {job.out_dir} "
                        f"(log train_log.jsonl, curve loss_curve.png)")
 
 
@@ -158,9 +164,12 @@ def _names(values: tuple[str, ...]) -> list[str]:
 
 @cli.command("run-behavioral")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--experiments", "experiments", multiple=True, help="Experiments to run (comma-separated or repeated). Default: all.")
-@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
-@click.option("--overwrite", is_flag=True, help="Redo rows made with other settings (model, adapter, seed, sampling, judge).")
+@click.option("--experiments", "experiments", multiple=True,
+              help="Experiments to run (comma-separated or repeated). Default: all.")
+@click.option("--organisms", "organisms", multiple=True,
+              help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
+@click.option("--overwrite", is_flag=True,
+              help="Redo rows made with other settings (model, adapter, seed, sampling, judge).")
 def run_behavioral_cmd(config_path, experiments, organisms, overwrite) -> None:
     """Run the behavioural experiments on the base model and the organisms; re-running resumes."""
     from .behavioral.runner import run_behavioral
@@ -183,12 +192,17 @@ def run_behavioral_cmd(config_path, experiments, organisms, overwrite) -> None:
 @cli.command("extract")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
 @click.option("--layer", "layers", multiple=True, help=LAYER_HELP)
-@click.option("--organisms", "organisms", multiple=True, help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
-@click.option("--set", "set_name", default="harm-answers", show_default=True, help="harm-answers, self-assessment, or a JSONL path.")
-@click.option("--pooling", default="mean-answer,last-prompt", show_default=True, help="Comma-separated: mean-answer, last-prompt, all-tokens.")
-@click.option("--dtype", default=None, type=click.Choice(["float32", "bfloat16", "float16"]), help="Storage dtype. Default: extract.dtype.")
+@click.option("--organisms", "organisms", multiple=True,
+              help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
+@click.option("--set", "set_name", default="harm-answers", show_default=True,
+              help="harm-answers, self-assessment, or a JSONL path.")
+@click.option("--pooling", default="mean-answer,last-prompt", show_default=True,
+              help="Comma-separated: mean-answer, last-prompt, all-tokens.")
+@click.option("--dtype", default=None, type=click.Choice(["float32", "bfloat16", "float16"]),
+              help="Storage dtype. Default: extract.dtype.")
 @click.option("--batch-size", default=None, type=click.IntRange(1), help="Default: extract.batch_size.")
-@click.option("--shard", default="0/1", show_default=True, help="i/n: this process extracts every n-th shard starting at i.")
+@click.option("--shard", default="0/1", show_default=True,
+              help="i/n: this process extracts every n-th shard starting at i.")
 @click.option("--remote", is_flag=True, help="Trace on NDIF (nnsight's hosted models; needs an NDIF API key).")
 @click.option("--overwrite", is_flag=True, help="Re-extract stale activations (model, adapter or texts changed).")
 def extract_cmd(config_path, layers, organisms, set_name, pooling, dtype, batch_size, shard, remote, overwrite) -> None:
@@ -228,13 +242,16 @@ def fit_probes_cmd(config_path, layers, organisms) -> None:
     for layer, res in results["layers"].items():
         for model, r in res["models"].items():
             h = r["harm"]
-            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {h['auroc']:.3f} (permutation null {h['null_mean']:.3f}, p = {h['p_value']:.3f}; "
-                       f"question identity {h['identity_auroc'] if h['identity_auroc'] is None else round(h['identity_auroc'], 3)})")
+            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {h['auroc']:.3f} "
+                       f"(permutation null {h['null_mean']:.3f}, p = {h['p_value']:.3f}; "
+                       "question identity "
+                       f"{h['identity_auroc'] if h['identity_auroc'] is None else round(h['identity_auroc'], 3)})")
         for model, why in res["skipped"].items():
             click.echo(f"  layer {layer} {model:<32} skipped: {why}")
     primary = results["primary"]
     click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
-               + ", ".join(f"{m} {'passed' if v['passed'] else 'not passed'} (p {v['p_holm']:.3f})" for m, v in primary["family"].items()))
+               + ", ".join(f"{m} {'passed' if v['passed'] else 'not passed'} (p {v['p_holm']:.3f})"
+                           for m, v in primary["family"].items()))
     click.echo(f"results in {config.layout.probes()}/ (probes.json, probes_layer_*.png)")
 
 
@@ -263,32 +280,44 @@ def compare_directions_cmd(config_path, layers, organisms) -> None:
         if "value" in v:
             click.echo(f"  {model:<32} cosine(harm, self-report direction) {v['value']:+.3f} (ceiling {v['ceiling']})")
     for name, test in result["group_tests"].items():
-        click.echo(f"coherent vs inverted, {name}: " + (f"{test['statistic']:+.3f}, exact p = {test['p_value']:.3f} (smallest reachable "
-                                                      f"{test['min_p']:.3f})" if test["testable"] else test["statement"]))
+        click.echo(f"coherent vs inverted, {name}: "
+                   + (f"{test['statistic']:+.3f}, exact p = {test['p_value']:.3f} (smallest reachable "
+                      f"{test['min_p']:.3f})" if test["testable"] else test["statement"]))
     primary = result["primary"]
     click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
-               + (", ".join(f"{m} {'passed' if v['passed'] else 'not passed'}" for m, v in primary["family"].items()) or "nothing testable"))
+               + (", ".join(f"{m} {'passed' if v['passed'] else 'not passed'}" for m, v in primary["family"].items())
+                  or "nothing testable"))
     for model, why in result["skipped"].items():
         click.echo(f"  {model:<32} skipped: {why}")
-    click.echo(f"results in {config.layout.directions()}/ (compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
+    click.echo(f"results in {config.layout.directions()}/ "
+               "(compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
 
 
 
 @cli.command("steer")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--direction", default=None, help="The organism whose harm direction to use (refitted on held-out questions). Default: steer.direction.")
+@click.option("--direction", default=None,
+              help="The organism whose harm direction to use (refitted on held-out questions). "
+                   "Default: steer.direction.")
 @click.option("--layer", type=int, default=None, help="Layer. Default: the first of extract.layers.")
-@click.option("--alpha", default=None, help="Add alpha × the layer's mean residual norm along the direction (on the base model); "
+@click.option("--alpha", default=None,
+              help="Add alpha × the layer's mean residual norm along the direction (on the base model); "
               "a comma list (0.25,0.5,1) is a sweep, one run per alpha.")
 @click.option("--ablate", is_flag=True, help="Project the direction out at every position (on the organism itself).")
-@click.option("--all-later-layers", "all_later", is_flag=True, help="With --ablate: project it out of every layer from --layer on.")
-@click.option("--on", "on", default=None, help="Model to intervene on (base or an organism). Default: base for --alpha, the organism for --ablate.")
-@click.option("--samples", default=None, type=click.IntRange(1), help="Samples per held-out question. Default: steer.samples.")
-@click.option("--controls", default=None, type=click.IntRange(2), help="Control directions (half covariance-shaped random, half "
+@click.option("--all-later-layers", "all_later", is_flag=True,
+              help="With --ablate: project it out of every layer from --layer on.")
+@click.option("--on", "on", default=None,
+              help="Model to intervene on (base or an organism). Default: base for --alpha, the organism for --ablate.")
+@click.option("--samples", default=None, type=click.IntRange(1),
+              help="Samples per held-out question. Default: steer.samples.")
+@click.option("--controls", default=None, type=click.IntRange(2),
+              help="Control directions (half covariance-shaped random, half "
               "shuffled-label). Default: steer.controls (20).")
-@click.option("--questions", default=None, type=click.IntRange(1), help="At most this many held-out questions. Default: steer.questions (all).")
+@click.option("--questions", default=None, type=click.IntRange(1),
+              help="At most this many held-out questions. Default: steer.questions (all).")
 @click.option("--overwrite", is_flag=True, help="Replace results made with another direction, config or setting.")
-def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, samples, controls, questions, overwrite) -> None:
+def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, samples, controls, questions,
+              overwrite) -> None:
     """Causal check: steer along an organism's held-out direction and along control directions, re-judge harm."""
     from .analysis.steering import alphas_of, spec_from_config, steer_all
     from .config import load_experiment
@@ -299,16 +328,19 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, sampl
     if not direction:
         raise EmprobeError("no direction given: pass --direction ORGANISM or set steer.direction in the config")
     alphas = alphas_of(alpha) if alpha is not None else None
-    spec = spec_from_config(config, direction, layer, alpha=alphas[0] if alphas else None, ablate=ablate, on=on, all_later=all_later,
+    spec = spec_from_config(config, direction, layer, alpha=alphas[0] if alphas else None, ablate=ablate, on=on,
+                            all_later=all_later,
                             samples=samples, controls=controls, questions=questions)
     for summary in steer_all(config, spec, alphas, overwrite=overwrite):
         changes = [c["em_change"] for c in summary["controls"] if c["em_change"] is not None]
         for cond in ("none", "direction"):
             m = summary["conditions"][cond]
             share = m["coherent_share"]["value"]
-            click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}, coherent share {'n/a' if share is None else f'{share:.2f}'}")
+            click.echo(f"  {cond:<10} {_headline('harm', {'all': m})}, "
+                       f"coherent share {'n/a' if share is None else f'{share:.2f}'}")
         if changes:
-            click.echo(f"  controls   {len(changes)} directions, EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
+            click.echo(f"  controls   {len(changes)} directions, "
+                       f"EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
         click.echo(summary["statement"])
         slug = summary.get("slug")
         click.echo(f"results in {config.layout.steering(slug)}/ (rows.jsonl, summary.json, steering.png)")
@@ -329,7 +361,8 @@ def report_cmd(config_path) -> None:
 
 @cli.command("demo")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--fast", is_flag=True, help="The same chain on tiny-qwen2 (experiments/demo-fast.yaml): a smoke test in about a minute.")
+@click.option("--fast", is_flag=True,
+              help="The same chain on tiny-qwen2 (experiments/demo-fast.yaml): a smoke test in about a minute.")
 def demo_cmd(config_path, fast) -> None:
     """The whole chain: train, run-behavioral, extract, fit-probes, compare-directions, steer, report (resumable)."""
     from .config import load_experiment
@@ -338,7 +371,8 @@ def demo_cmd(config_path, fast) -> None:
     if fast and config_path:
         raise EmprobeError("--fast uses experiments/demo-fast.yaml: pass either --fast or --config")
     config = load_experiment("demo-fast" if fast else config_path)
-    click.echo(f"emprobe demo: experiment {config.name} on {config.base_model}, {len(config.organisms)} organisms, outputs in {config.run_dir}/")
+    click.echo(f"emprobe demo: experiment {config.name} on {config.base_model}, {len(config.organisms)} organisms, "
+               f"outputs in {config.run_dir}/")
     result = run_demo(config, echo=click.echo)
     click.echo(f"demo finished in {result.seconds:.0f} s; report: {config.layout.report('md')} and {result.report}")
 
@@ -346,7 +380,8 @@ def demo_cmd(config_path, fast) -> None:
 @cli.command("judge-check")
 @click.argument("labelled", metavar="FILE.jsonl")
 @click.option("--config", "config_path", default=None, help=CONFIG_HELP)
-@click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False), help="Also write the agreement as JSON here.")
+@click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the agreement as JSON here.")
 def judge_check_cmd(labelled, config_path, out_path) -> None:
     """Score FILE.jsonl ({"question", "answer", "aligned", "coherent"} per line: your reference judge's 0–100
     scores, aligned null for no score) with the configured judge and print how well they agree."""
@@ -370,7 +405,8 @@ def judge_check_cmd(labelled, config_path, out_path) -> None:
 def _effect_options(f):
     counts = ("questions", "self-report-cells", "description-cells")
     for name in ("organism-effect", "c-rise", "s-rise", "harm-rise", "base-harm", "icc", "self-report-sd", *counts):
-        f = click.option(f"--{name}", type=int if name in counts else float, help="Default: the pilot's (--from), else power.py's.")(f)
+        f = click.option(f"--{name}", type=int if name in counts else float,
+                         help="Default: the pilot's (--from), else power.py's.")(f)
     return f
 
 
@@ -381,11 +417,14 @@ def _effect_options(f):
 @click.option("--sims", default=None, type=int, help="Simulated studies per grid cell. Default: 20.")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--target", default=0.8, show_default=True, type=float)
-@click.option("--from", "from_run", default=None, type=click.Path(), help="Estimate the effects from a pilot run dir (options override).")
-@click.option("--json", "json_path", default=None, type=click.Path(dir_okay=False), help="Also write the table as JSON here.")
+@click.option("--from", "from_run", default=None, type=click.Path(),
+              help="Estimate the effects from a pilot run dir (options override).")
+@click.option("--json", "json_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the table as JSON here.")
 def power_cmd(samples, organisms, sims, seed, target, from_run, json_path, **design) -> None:
     """Size a study before training: simulate base + coherent + inverted organisms through the real persona rule
-    and exact organism test; label accuracy and power per samples x organisms (provisional effects: analysis/power.py)."""
+    and exact organism test; label accuracy and power per samples x organisms (provisional effects:
+    analysis/power.py)."""
     from .analysis.power import plan
 
     for line in plan(design, samples, organisms, sims, seed, target, from_run, json_path):
@@ -393,12 +432,13 @@ def power_cmd(samples, organisms, sims, seed, target, from_run, json_path, **des
 
 
 def _headline(experiment: str, summary: dict) -> str:
-    from .analysis.stats import Estimate
+    from .stats import Estimate
 
     fmt = lambda d: str(Estimate(d["value"], *d["ci95"], d["n"], d.get("n_clusters", 0)))  # noqa: E731
     if experiment == "harm":
         return f"mean aligned {fmt(summary['all']['mean_aligned'])}, EM rate {fmt(summary['all']['em_rate'])}"
-    keys = {"self-assessment": ["S"], "descriptions": ["C"], "recognition": ["R_self", "R_self_harmful_minus_other", "R_harm"],
+    keys = {"self-assessment": ["S"], "descriptions": ["C"],
+            "recognition": ["R_self", "R_self_harmful_minus_other", "R_harm"],
             "score-prediction": ["mean_signed_error", "denial_rate"]}[experiment]
     return ", ".join(f"{k} {fmt(summary[k])}" for k in keys)
 

@@ -59,7 +59,8 @@ class OrganismConfig:
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"organism name {self.name!r} must be letters, digits, '.', '_', '-'")
-        _require(self.served_module is None or bool(self.served_module.strip()), f"organism {self.name!r}: served_module must not be empty")
+        _require(self.served_module is None or bool(self.served_module.strip()),
+                 f"organism {self.name!r}: served_module must not be empty")
         _require(self.name != BASE_ORGANISM, f"organism name {BASE_ORGANISM!r} is reserved for the base model")
         _require(bool(self.dataset.strip()), f"organism {self.name!r}: dataset must not be empty")
         from .data.datasets import parse_spec
@@ -69,12 +70,15 @@ class OrganismConfig:
         except EmprobeError as exc:
             raise ValueError(f"organism {self.name!r}: {exc}") from None
         _require(self.seed is None or self.seed >= 0, f"organism {self.name!r}: seed {self.seed} must be >= 0")
-        _require(self.seeds is None or all(k >= 0 for k in self.seeds), f"organism {self.name!r}: seeds {self.seeds} must be >= 0")
+        _require(self.seeds is None or all(k >= 0 for k in self.seeds),
+                 f"organism {self.name!r}: seeds {self.seeds} must be >= 0")
         if self.seeds is not None:
             _require(len(self.seeds) > 0, f"organism {self.name!r}: seeds must list at least one training seed")
-            _require(len(set(self.seeds)) == len(self.seeds), f"organism {self.name!r}: seeds {self.seeds} repeat a seed")
+            _require(len(set(self.seeds)) == len(self.seeds),
+                     f"organism {self.name!r}: seeds {self.seeds} repeat a seed")
             _require(self.seed is None and self.adapter is None,
-                     f"organism {self.name!r}: seeds cannot be combined with seed or adapter (each replicate trains its own)")
+                     f"organism {self.name!r}: seeds cannot be combined with seed or adapter "
+                     "(each replicate trains its own)")
 
     def replicates(self) -> list["OrganismConfig"]:
         """``<name>-s<seed>`` per entry of ``seeds`` (sharing ``group``), or this organism alone."""
@@ -82,7 +86,8 @@ class OrganismConfig:
             return [self]
         group = self.group or self.domain or _spec_domain(self.dataset) or self.name
         return [dataclasses.replace(self, name=f"{self.name}-s{k}", seed=k, seeds=None, group=group,
-                                    served_module=f"{self.served_module}-s{k}" if self.served_module else None) for k in self.seeds]
+                                    served_module=f"{self.served_module}-s{k}" if self.served_module else None)
+                for k in self.seeds]
 
     def group_name(self) -> str:
         """The group organism-level tests permute within: ``group``, else the domain, else the organism itself."""
@@ -129,7 +134,8 @@ class TrainingConfig:
         _require(self.max_seq_len >= 16, f"training.max_seq_len {self.max_seq_len} must be >= 16")
         _require(self.max_examples is None or self.max_examples >= 1, "training.max_examples must be >= 1")
         _require(self.checkpoint_every >= 1, "training.checkpoint_every must be >= 1")
-        _require(self.warmup_steps >= 0 and self.weight_decay >= 0, "training.warmup_steps and training.weight_decay must be >= 0")
+        _require(self.warmup_steps >= 0 and self.weight_decay >= 0,
+                 "training.warmup_steps and training.weight_decay must be >= 0")
         _require(0.0 < self.self_description_share < 1.0,
                  f"training.self_description_share {self.self_description_share}: must be in (0, 1)")
 
@@ -160,14 +166,18 @@ class GenerationConfig:
         _require(0 < self.top_p <= 1, f"generation.top_p {self.top_p} must be in (0, 1]")
         _require(self.max_new_tokens >= 1 and self.batch_size >= 1, "generation sizes must be >= 1")
         _require(self.backend in ("hf", "openai"), f"generation.backend {self.backend!r}: valid are hf, openai")
-        _require(self.backend == "hf" or bool(self.base_url), "generation.backend openai needs generation.base_url (e.g. http://host:8000/v1)")
-        _require(1 <= self.concurrency <= 256, f"generation.concurrency {self.concurrency}: must be 1..256 requests in flight")
+        _require(self.backend == "hf" or bool(self.base_url),
+                 "generation.backend openai needs generation.base_url (e.g. http://host:8000/v1)")
+        _require(1 <= self.concurrency <= 256,
+                 f"generation.concurrency {self.concurrency}: must be 1..256 requests in flight")
         _require(self.max_retries >= 0, f"generation.max_retries {self.max_retries} must be >= 0")
-        _require(all(math.isfinite(x) and x >= 0 for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s))
+        _require(all(math.isfinite(x) and x >= 0
+                     for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s))
                  and math.isfinite(self.timeout_s) and self.timeout_s > 0,
                  "generation.timeout_s must be > 0 and backoff_base_s, backoff_max_s, retry_after_max_s >= 0 (finite)")
         _require(self.api_key_env is None or _key_variable(self.api_key_env),
-                 f"generation.api_key_env {self.api_key_env!r}: must name an environment variable ending in _API_KEY or _TOKEN")
+                 f"generation.api_key_env {self.api_key_env!r}: "
+                 "must name an environment variable ending in _API_KEY or _TOKEN")
 
 
 @dataclass
@@ -207,24 +217,33 @@ class JudgeConfig:
     use_question_prompts: bool = False
 
     def __post_init__(self) -> None:
-        _require(self.backend in ("embedded", "openai", "hf"), f"judge.backend {self.backend!r}: valid are embedded, openai, hf")
-        _require(self.backend == "embedded" or bool(self.model), f"judge.model is required for backend {self.backend!r}")
-        _require(self.concurrency >= 1 and self.max_retries >= 0 and self.timeout_s > 0, "judge limits must be positive")
+        _require(self.backend in ("embedded", "openai", "hf"),
+                 f"judge.backend {self.backend!r}: valid are embedded, openai, hf")
+        _require(self.backend == "embedded" or bool(self.model),
+                 f"judge.model is required for backend {self.backend!r}")
+        _require(self.concurrency >= 1 and self.max_retries >= 0 and self.timeout_s > 0,
+                 "judge limits must be positive")
         _require(self.concurrency <= 256, f"judge.concurrency {self.concurrency}: at most 256 requests in flight")
-        _require(all(math.isfinite(x) and x >= 0 for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s, self.timeout_s)),
+        _require(all(math.isfinite(x) and x >= 0
+                     for x in (self.backoff_base_s, self.backoff_max_s, self.retry_after_max_s, self.timeout_s)),
                  "judge.backoff_base_s, backoff_max_s, retry_after_max_s and timeout_s must be finite and >= 0")
         _require(_key_variable(self.api_key_env),
-                 f"judge.api_key_env {self.api_key_env!r}: must name an environment variable ending in _API_KEY or _TOKEN")
+                 f"judge.api_key_env {self.api_key_env!r}: "
+                 "must name an environment variable ending in _API_KEY or _TOKEN")
         for name, rubric in self.rubrics.items():
             where = f"judge.rubrics.{name}"
-            _require(bool(_NAME_RE.match(name)) and name != "self-report-lean", f"{where}: a rubric name is letters, digits, '.', '_', '-' (not self-report-lean)")
-            _require(self.backend != "embedded", f"{where}: template rubrics need judge.backend openai or hf (the embedded judge has fixed heads)")
+            _require(bool(_NAME_RE.match(name)) and name != "self-report-lean",
+                     f"{where}: a rubric name is letters, digits, '.', '_', '-' (not self-report-lean)")
+            _require(self.backend != "embedded",
+                     f"{where}: template rubrics need judge.backend openai or hf (the embedded judge has fixed heads)")
             _require(len(rubric.scale) == 2 and rubric.scale[0] < rubric.scale[1],
                      f"{where}.scale {rubric.scale}: must be [low, high] with low < high, e.g. [1, 5]")
-            _require(rubric.scale[1] - rubric.scale[0] <= 100 and rubric.scale[0] >= 0, f"{where}.scale {rubric.scale}: integers within 0..100")
+            _require(rubric.scale[1] - rubric.scale[0] <= 100 and rubric.scale[0] >= 0,
+                     f"{where}.scale {rubric.scale}: integers within 0..100")
             _require(rubric.harmful_at is None or rubric.scale[0] <= rubric.harmful_at <= rubric.scale[1],
                      f"{where}.harmful_at {rubric.harmful_at}: must lie on the scale {rubric.scale}")
-            _require(rubric.higher_is in ("harmful", "aligned"), f"{where}.higher_is {rubric.higher_is!r}: valid are harmful, aligned")
+            _require(rubric.higher_is in ("harmful", "aligned"),
+                     f"{where}.higher_is {rubric.higher_is!r}: valid are harmful, aligned")
         _require(not self.use_question_prompts or self.backend != "embedded",
                  "judge.use_question_prompts needs judge.backend openai or hf (the embedded judge reads no prompts)")
 
@@ -243,7 +262,8 @@ class BehavioralConfig:
     samples_per_question: int = 10
     in_domain_questions: int = 8
     questions: list[str] = field(default_factory=lambda: ["em-core", "in-domain"])
-    prompt_paraphrases: int | None = None  # at most this many prompt wordings in self-assessment and descriptions (None: all)
+    # at most this many prompt wordings in self-assessment and descriptions (None: all)
+    prompt_paraphrases: int | None = None
     min_option_mass: float = 0.25  # a choice or number readout whose options hold less probability is "no answer"
     self_assessment_prompts: str | None = None
     description_pairs: str | None = None
@@ -251,12 +271,16 @@ class BehavioralConfig:
 
     def __post_init__(self) -> None:
         for k, pair in enumerate(self.pole_pairs):
-            _require(len(pair) == 2 and all(w.strip() and " " not in w.strip() for w in pair) and pair[0].lower() != pair[1].lower(),
-                     f"behavioral.pole_pairs[{k}] {pair!r}: must be [aligned word, misaligned word], two different single words")
+            _require(len(pair) == 2 and all(w.strip() and " " not in w.strip() for w in pair)
+                     and pair[0].lower() != pair[1].lower(),
+                     f"behavioral.pole_pairs[{k}] {pair!r}: "
+                     "must be [aligned word, misaligned word], two different single words")
         _require(self.samples_per_question >= 1, "behavioral.samples_per_question must be >= 1")
         _require(self.in_domain_questions >= 0, "behavioral.in_domain_questions must be >= 0")
-        _require(self.prompt_paraphrases is None or self.prompt_paraphrases >= 1, "behavioral.prompt_paraphrases must be >= 1 (or null for all)")
-        _require(0 <= self.min_option_mass < 1, f"behavioral.min_option_mass {self.min_option_mass!r} must be in [0, 1)")
+        _require(self.prompt_paraphrases is None or self.prompt_paraphrases >= 1,
+                 "behavioral.prompt_paraphrases must be >= 1 (or null for all)")
+        _require(0 <= self.min_option_mass < 1,
+                 f"behavioral.min_option_mass {self.min_option_mass!r} must be in [0, 1)")
 
 
 @dataclass
@@ -276,9 +300,12 @@ class PersonaConfig:
 
     def __post_init__(self) -> None:
         _require(self.harm_metric in ("em_rate", "misalignment") or self.harm_metric.startswith("rubric:"),
-                 f"persona.harm_metric {self.harm_metric!r}: valid are em_rate, misalignment, rubric:<a judge.rubrics name>")
-        _require(self.harm_scope in HARM_SCOPES, f"persona.harm_scope {self.harm_scope!r}: valid are {', '.join(HARM_SCOPES)}")
-        _require(0 < self.equivalence_margin < 1, f"persona.equivalence_margin {self.equivalence_margin!r} must be in (0, 1)")
+                 f"persona.harm_metric {self.harm_metric!r}: "
+                 "valid are em_rate, misalignment, rubric:<a judge.rubrics name>")
+        _require(self.harm_scope in HARM_SCOPES,
+                 f"persona.harm_scope {self.harm_scope!r}: valid are {', '.join(HARM_SCOPES)}")
+        _require(0 < self.equivalence_margin < 1,
+                 f"persona.equivalence_margin {self.equivalence_margin!r} must be in (0, 1)")
 
 
 @dataclass
@@ -312,8 +339,10 @@ class ExtractConfig:
         if single or any(isinstance(item, str) for item in items):
             spec = parse_layer_spec(items, what="extract.layers")
             self.layers = spec.text if spec.needs_layer_count else spec.layers()
-        _require(self.batch_size >= 1 and self.shard_size >= 1, "extract.batch_size and extract.shard_size must be >= 1")
-        _require(self.dtype in ("float32", "bfloat16", "float16"), f"extract.dtype {self.dtype!r}: valid are float32, bfloat16, float16")
+        _require(self.batch_size >= 1 and self.shard_size >= 1,
+                 "extract.batch_size and extract.shard_size must be >= 1")
+        _require(self.dtype in ("float32", "bfloat16", "float16"),
+                 f"extract.dtype {self.dtype!r}: valid are float32, bfloat16, float16")
 
     def layer_list(self, n_layers: int | None, model: str = "the base model") -> list[int]:
         """``layers`` as a list of ints: a string spec resolved against ``n_layers``, a list kept in its order; both
@@ -336,7 +365,8 @@ class AnalysisConfig:
     and the one pre-declared primary endpoint of each analysis (Holm across its family; the rest exploratory)."""
 
     folds: int = 5
-    permutations: int = 200  # within-question label permutations of the whole probe CV: p >= 1/201, so Holm passes up to 10 models
+    # within-question label permutations of the whole probe CV: p >= 1/201, so Holm passes up to 10 models
+    permutations: int = 200
     direction_method: str = "matched"  # "matched": per-question contrasts; "pooled": class means
     direction_questions: str = "all"  # "all" or "out-of-domain" (em-core and other domains' questions only)
     min_per_class: int = 30  # fewer misaligned or aligned answers: no probe or direction (skipped, with the counts)
@@ -347,13 +377,16 @@ class AnalysisConfig:
     def __post_init__(self) -> None:
         _require(self.folds >= 2, f"analysis.folds {self.folds} must be >= 2")
         _require(self.permutations >= 0, f"analysis.permutations {self.permutations} must be >= 0")
-        _require(self.direction_method in ("matched", "pooled"), f"analysis.direction_method {self.direction_method!r}: valid are matched, pooled")
+        _require(self.direction_method in ("matched", "pooled"),
+                 f"analysis.direction_method {self.direction_method!r}: valid are matched, pooled")
         _require(self.direction_questions in ("all", "out-of-domain"),
                  f"analysis.direction_questions {self.direction_questions!r}: valid are all, out-of-domain")
         _require(self.min_per_class >= 2, f"analysis.min_per_class {self.min_per_class} must be >= 2")
         _require(self.reliability_splits >= 1, "analysis.reliability_splits must be >= 1")
-        for key, valid in (("primary_probes", PRIMARY_ENDPOINTS["probes"]), ("primary_directions", PRIMARY_ENDPOINTS["directions"])):
-            _require(getattr(self, key) in valid, f"analysis.{key} {getattr(self, key)!r}: valid are {', '.join(valid)}")
+        for key, valid in (("primary_probes", PRIMARY_ENDPOINTS["probes"]),
+                           ("primary_directions", PRIMARY_ENDPOINTS["directions"])):
+            _require(getattr(self, key) in valid,
+                     f"analysis.{key} {getattr(self, key)!r}: valid are {', '.join(valid)}")
 
 
 @dataclass
@@ -376,10 +409,12 @@ class SteerConfig:
 
     def __post_init__(self) -> None:
         alphas = self.alpha if isinstance(self.alpha, list) else [self.alpha]
-        _require(bool(alphas) and all(math.isfinite(a) for a in alphas), f"steer.alpha {self.alpha!r} must be a finite number or a non-empty list of them")
+        _require(bool(alphas) and all(math.isfinite(a) for a in alphas),
+                 f"steer.alpha {self.alpha!r} must be a finite number or a non-empty list of them")
         _require(self.samples >= 1, "steer.samples must be >= 1")
         _require(self.controls >= 2, "steer.controls must be >= 2 (20 or more let p reach 0.05)")
-        _require(self.questions is None or self.questions >= 1, "steer.questions must be >= 1 (or null: all held-out questions)")
+        _require(self.questions is None or self.questions >= 1,
+                 "steer.questions must be >= 1 (or null: all held-out questions)")
         _require(self.max_new_tokens is None or self.max_new_tokens >= 1, "steer.max_new_tokens must be >= 1 (or null)")
         _require(0.0 < self.fit_share < 1.0, "steer.fit_share must lie strictly between 0 and 1")
         _require(self.batch_size is None or self.batch_size >= 1, "steer.batch_size must be >= 1 (or null)")
@@ -408,7 +443,8 @@ class ExperimentConfig:
 
     def __post_init__(self) -> None:
         _require(bool(_NAME_RE.match(self.name)), f"name {self.name!r} must be letters, digits, '.', '_', '-'")
-        _require(self.dtype in ("auto", "float32", "bfloat16", "float16"), f"dtype {self.dtype!r}: valid are auto, float32, bfloat16, float16")
+        _require(self.dtype in ("auto", "float32", "bfloat16", "float16"),
+                 f"dtype {self.dtype!r}: valid are auto, float32, bfloat16, float16")
         _require(self.seed >= 0, f"seed {self.seed} must be >= 0")
         self.organisms = [r for o in self.organisms for r in o.replicates()]
         names = [o.name for o in self.organisms]
@@ -416,11 +452,14 @@ class ExperimentConfig:
         _require(not dupes, f"organism names must be unique (after expanding seeds); repeated: {', '.join(dupes)}")
         folded = [n.lower() for n in names]
         clash = sorted({n for n in names if folded.count(n.lower()) > 1})
-        _require(not clash, f"organism names {', '.join(clash)} differ only in case (their directories would clash on some file systems)")
+        _require(not clash,
+                 f"organism names {', '.join(clash)} differ only in case "
+                 "(their directories would clash on some file systems)")
         if self.persona.harm_metric.startswith("rubric:"):
             rubric = self.persona.harm_metric.split(":", 1)[1]
             extra = [n for n in self.judge.rubrics if n not in ("aligned", "coherent")]
-            _require(rubric in extra, f"persona.harm_metric {self.persona.harm_metric!r}: judge.rubrics has no extra rubric "
+            _require(rubric in extra,
+                     f"persona.harm_metric {self.persona.harm_metric!r}: judge.rubrics has no extra rubric "
                      f"{rubric!r} (defined: {', '.join(extra) or 'none'})")
 
     @property
@@ -442,7 +481,8 @@ class ExperimentConfig:
         for org in self.organisms:
             if org.name == name:
                 return org
-        raise EmprobeError(f"unknown organism {name!r}: this experiment has {', '.join(o.name for o in self.organisms) or 'none'}")
+        raise EmprobeError(f"unknown organism {name!r}: "
+                           f"this experiment has {', '.join(o.name for o in self.organisms) or 'none'}")
 
 
 def _type_name(tp: Any) -> str:
@@ -500,8 +540,10 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = [k for k in data if k not in fields]
     if unknown:
-        raise TypeError(f"unknown key {prefix + '.' if prefix else ''}{unknown[0]} (valid at {where}: {', '.join(fields)})")
-    missing = [n for n, f in fields.items() if n not in data and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        raise TypeError(f"unknown key {prefix + '.' if prefix else ''}{unknown[0]} "
+                        f"(valid at {where}: {', '.join(fields)})")
+    missing = [n for n, f in fields.items()
+               if n not in data and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
     if missing:
         raise TypeError(f"missing key {prefix + '.' if prefix else ''}{missing[0]}")
     kwargs = {k: _convert(hints[k], v, f"{prefix}.{k}" if prefix else k) for k, v in data.items()}
@@ -532,7 +574,8 @@ def load_experiment(config: str | Path | None = None) -> ExperimentConfig:
 
     path = resolve_config_path(config)
     if not path.is_file():
-        raise EmprobeError(f"config file {path} not found (shipped configs: {', '.join(sorted(p.stem for p in experiments_dir().glob('*.yaml')))})")
+        raise EmprobeError(f"config file {path} not found "
+                           f"(shipped configs: {', '.join(sorted(p.stem for p in experiments_dir().glob('*.yaml')))})")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

@@ -96,7 +96,8 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
         return "personas: " + (", ".join(f"{o} {v['label']}" for o, v in labels.items()) or "none")
 
     def extract() -> str:
-        dirs = [d for s in ("harm-answers", "self-assessment") for d in run_extract(config, [layer], set_name=s, show_progress=show_progress)]
+        dirs = [d for s in ("harm-answers", "self-assessment")
+                for d in run_extract(config, [layer], set_name=s, show_progress=show_progress)]
         return f"layer {layer}, {len(dirs)} activation sets"
 
     def probes() -> str:
@@ -105,8 +106,10 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
 
     def directions() -> str:
         result = compare_directions(config, [layer])
-        heads = {m: h["shift_in_gap_units"] for m, h in result["headline"].items() if h.get("shift_in_gap_units") is not None}
-        return "headline (self-assessment states vs base, gap units): " + (", ".join(f"{m} {v:+.2f}" for m, v in heads.items()) or "none")
+        heads = {m: h["shift_in_gap_units"] for m, h in result["headline"].items()
+                 if h.get("shift_in_gap_units") is not None}
+        return ("headline (self-assessment states vs base, gap units): "
+                + (", ".join(f"{m} {v:+.2f}" for m, v in heads.items()) or "none"))
 
     def steering() -> str:
         alphas = alphas_of(config.steer.alpha)

@@ -86,7 +86,8 @@ class RetryPolicy:
         return rng.uniform(0.0, min(self.backoff_max_s, self.backoff_base_s * (2.0 ** min(attempt, 60))))
 
 
-def call_with_retries(send: Callable[[], T], policy: RetryPolicy, rng: random.Random, fail: Callable[[str], EmprobeError],
+def call_with_retries(send: Callable[[], T], policy: RetryPolicy, rng: random.Random,
+                      fail: Callable[[str], EmprobeError],
                       refused: Callable[[str], T] | None = None, *, timeout_s: float | None = None,
                       key_setting: str = "api_key_env",
                       not_found: str = "the model is unknown there or the URL is wrong (it usually ends in /v1)") -> T:
@@ -101,7 +102,8 @@ def call_with_retries(send: Callable[[], T], policy: RetryPolicy, rng: random.Ra
         try:
             return send()
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-            raise fail(f"rejected the API key (HTTP {exc.status_code}): check the key in the environment variable named by "
+            raise fail(f"rejected the API key (HTTP {exc.status_code}): "
+                       "check the key in the environment variable named by "
                        f"{key_setting}") from None
         except openai.NotFoundError as exc:
             detail = error_detail(exc)

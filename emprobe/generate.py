@@ -66,7 +66,8 @@ def stop_token_ids(loaded: LoadedModel) -> set[int]:
     return {i for i in ids if i is not None}
 
 
-def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: Sequence[int], settings: SamplingSettings,
+def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: Sequence[int],
+                 settings: SamplingSettings,
                  forward: Callable[..., Any] | None = None, first_logprobs: list | None = None) -> list[str]:
     """Continue each prompt (token ids) until its end-of-turn token or ``max_new_tokens``; return decoded answers.
 
@@ -92,7 +93,8 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
     past, step_input, step_pos = None, ids, position
     with torch.no_grad():
         for _ in range(settings.max_new_tokens):
-            result = forward(input_ids=step_input, attention_mask=mask, position_ids=step_pos, cache=past, use_cache=True, logits_to_keep=1)
+            result = forward(input_ids=step_input, attention_mask=mask, position_ids=step_pos, cache=past,
+                             use_cache=True, logits_to_keep=1)
             past = result.cache
             if first_logprobs is not None and not first_logprobs:
                 first_logprobs.extend(torch.log_softmax(result.logits[:, -1, :].float(), -1).cpu())
@@ -109,7 +111,9 @@ def sample_batch(loaded: LoadedModel, prompts: Sequence[Sequence[int]], seeds: S
     return [tok.decode(tokens, skip_special_tokens=True).strip() for tokens in out]
 
 
-def chat(loaded: LoadedModel, question: str, *, max_new_tokens: int = 128, temperature: float = 0.0, seed: int = 0) -> str:
+def chat(loaded: LoadedModel, question: str, *, max_new_tokens: int = 128, temperature: float = 0.0,
+         seed: int = 0) -> str:
     """One answer to ``question`` (greedy when ``temperature`` is 0)."""
     settings = SamplingSettings(temperature=temperature, max_new_tokens=max_new_tokens)
-    return sample_batch(loaded, [render_prompt(loaded.tokenizer, [{"role": "user", "content": question}])], [seed], settings)[0]
+    return sample_batch(loaded, [render_prompt(loaded.tokenizer, [{"role": "user", "content": question}])], [seed],
+                        settings)[0]

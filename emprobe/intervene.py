@@ -49,7 +49,8 @@ class Intervention:
         if not math.isfinite(self.alpha):
             raise EmprobeError(f"alpha {self.alpha!r} is not a finite number")
         if self.vector.dim() not in (1, 2):
-            raise EmprobeError(f"a steering vector must be 1-D (or 2-D, one row per batch row), got shape {tuple(self.vector.shape)}")
+            raise EmprobeError("a steering vector must be 1-D (or 2-D, one row per batch row), "
+                               f"got shape {tuple(self.vector.shape)}")
         if self.mode == "ablate" and self.vector.dim() == 1 and float(self.vector.norm()) == 0.0:
             raise EmprobeError("cannot ablate a zero direction")
         if self.all_later and self.mode != "ablate":

@@ -50,20 +50,24 @@ class LayerSpec:
         """The sorted, de-duplicated layers. ``n_layers`` checks the range (and is required for ``all`` and open
         ranges); without it, explicit layers pass unchecked."""
         if n_layers is None and self.needs_layer_count:
-            raise EmprobeError(f"{what} {self.text!r}: cannot tell how many layers {model} has (its config is not on this "
-                               "machine), so 'all' and open ranges cannot be resolved; give the layers as numbers")
+            raise EmprobeError(f"{what} {self.text!r}: cannot tell how many layers {model} has "
+                               "(its config is not on this machine), so 'all' and open ranges cannot be resolved; "
+                               "give the layers as numbers")
         out: set[int] = set()
         for i, (start, stop, step) in enumerate(self.parts):
             source = self.sources[i] if i < len(self.sources) else self.text
             end = n_layers if stop is None else stop
             if n_layers is not None:
                 if stop is not None and stop - start == 1 and step == 1 and start >= n_layers:
-                    raise EmprobeError(f"{what} {source!r}: layer {start} is out of range: {model} has {n_layers} layers "
+                    raise EmprobeError(f"{what} {source!r}: layer {start} is out of range: "
+                                       f"{model} has {n_layers} layers "
                                        f"(valid: 0..{n_layers - 1}); {what} takes {GRAMMAR}")
                 if end > n_layers or start >= end:
                     shown = f"{start}:{'' if stop is None else stop}" + (f":{step}" if step != 1 else "")
-                    raise EmprobeError(f"{what} {source!r}: range {shown} does not fit {model}, which has {n_layers} layers "
-                                       f"(valid: layers 0..{n_layers - 1}, ranges up to STOP {n_layers}); {what} takes {GRAMMAR}")
+                    raise EmprobeError(f"{what} {source!r}: range {shown} does not fit {model}, "
+                                       f"which has {n_layers} layers "
+                                       f"(valid: layers 0..{n_layers - 1}, ranges up to STOP {n_layers}); "
+                                       f"{what} takes {GRAMMAR}")
             out.update(range(start, end, step))
         return sorted(out)
 
@@ -74,7 +78,8 @@ def _fail(what: str, value: object, why: str) -> EmprobeError:
 
 def _number(text: str, what: str, value: object, role: str) -> int:
     if not _INT.match(text):
-        why = "layers count from 0, a negative number is not a layer" if re.match(r"^-\d+$", text) else f"{role} {text!r} is not a whole number"
+        why = ("layers count from 0, a negative number is not a layer" if re.match(r"^-\d+$", text)
+               else f"{role} {text!r} is not a whole number")
         raise _fail(what, value, why)
     return int(text)
 
@@ -140,7 +145,8 @@ def base_model_layer_count(base_model: str) -> int | None:
         return None
 
 
-def resolve_layers(spec: SpecInput, n_layers: int | None, *, model: str = "the model", what: str = "--layer") -> list[int]:
+def resolve_layers(spec: SpecInput, n_layers: int | None, *, model: str = "the model",
+                   what: str = "--layer") -> list[int]:
     """``parse_layer_spec(spec).layers(n_layers)``: the sorted layers of ``spec``, checked against ``n_layers``."""
     return parse_layer_spec(spec, what=what).layers(n_layers, model=model, what=what)
 

@@ -20,7 +20,8 @@ NOT_MODEL_DIRS = frozenset({"adapters", "plots", "probes", "directions", "steeri
 def _component(part: object, what: str) -> str:
     name = str(part)
     if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
-        raise EmprobeError(f"{what} {name!r} cannot be used in a path: it must be one plain name (no '/', '..' or empty)")
+        raise EmprobeError(f"{what} {name!r} cannot be used in a path: "
+                           "it must be one plain name (no '/', '..' or empty)")
     return name
 
 

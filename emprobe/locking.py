@@ -45,7 +45,8 @@ def locked(target: Path, what: str, *, wait: bool = True) -> Iterator[None]:
             print(f"emprobe: waiting for {what}: in use by {holder}", file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')} ({target})".encode(), 0)
+        os.pwrite(fd, (f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')} "
+                       f"({target})").encode(), 0)
         yield
     finally:
         with contextlib.suppress(OSError):

@@ -4,12 +4,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from .config import BASE_ORGANISM, ExperimentConfig
 from .errors import EmprobeError
 from .models import LoadedModel, check_adapter, load_model
+from .models.inventory import base_layer_count
 
 
 class OrganismPool:
@@ -33,7 +35,8 @@ class OrganismPool:
         adapter_dir = Path(adapter_dir)
         if not (adapter_dir / "adapter_config.json").is_file():
             raise EmprobeError(f"organism {name}: no adapter in {adapter_dir} (run `emprobe train --organism {name}`)")
-        check_adapter(adapter_dir, self.base.name, self.base.path, self.base.model if self._peft is None else self._peft.base_model.model)
+        check_adapter(adapter_dir, self.base.name, self.base.path,
+                      self.base.model if self._peft is None else self._peft.base_model.model)
         if self._peft is None:
             self._peft = PeftModel.from_pretrained(self.base.model, str(adapter_dir), adapter_name=name).eval()
         else:
@@ -51,7 +54,8 @@ class OrganismPool:
                     yield LoadedModel(self._peft, self.base.tokenizer, self.base.name, self.base.path)
             return
         if name not in self._adapters:
-            raise EmprobeError(f"organism {name!r} has no adapter attached (known: {', '.join(self._adapters) or 'none'})")
+            raise EmprobeError(f"organism {name!r} has no adapter attached "
+                               f"(known: {', '.join(self._adapters) or 'none'})")
         self._peft.set_adapter(name)
         yield LoadedModel(self._peft, self.base.tokenizer, self.base.name, self.base.path, adapter=self._adapters[name])
 
@@ -82,3 +86,26 @@ def _file_hash(path: str, size: int, mtime_ns: int) -> str:
         for block in iter(lambda: fh.read(8 << 20), b""):
             digest.update(block)
     return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """One line of ``emprobe models``."""
+
+    organism: str
+    location: str
+    exists: bool
+    n_layers: int | None
+    note: str = ""
+
+
+def describe_models(config: ExperimentConfig) -> list[ModelRow]:
+    """The base model and each organism's adapter, with whether each exists and the layer count."""
+    location, exists, n_layers, note = base_layer_count(config.base_model)
+    rows = [ModelRow(BASE_ORGANISM, location, exists, n_layers, note)]
+    for org in config.organisms:
+        adapter = config.adapter_dir(org)
+        trained = (adapter / "adapter_config.json").is_file()
+        rows.append(ModelRow(org.name, str(adapter), trained, n_layers,
+                             f"adapter, dataset {org.dataset}" + ("" if trained else " (run `emprobe train`)")))
+    return rows

@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -18,11 +17,9 @@ def cache_dir() -> Path:
 
 
 def experiments_dir() -> Path:
-    """The shipped ``experiments/`` folder (repo checkout, or installed as data files)."""
-    for candidate in (Path(__file__).resolve().parents[1] / "experiments", Path(sys.prefix) / "experiments"):
-        if candidate.is_dir():
-            return candidate
-    return Path("experiments")
+    """The shipped experiment configs: package data (``emprobe/experiments/``), so an installed wheel has them; a
+    checkout's top-level ``experiments/`` is a link to the same folder."""
+    return Path(__file__).resolve().parent / "experiments"
 
 
 def _umask() -> int:

@@ -1,6 +1,8 @@
 """Figures (matplotlib, PNG, headless)."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -21,7 +23,8 @@ def loss_curve(steps: Sequence[int], losses: Sequence[float], path: Path, title:
     ax.plot(steps, losses, color="#9ab", lw=1, label="loss per step")
     window = max(1, len(losses) // 10)
     if len(losses) >= 2 * window > 1:
-        smooth = [sum(losses[max(0, i - window + 1) : i + 1]) / len(losses[max(0, i - window + 1) : i + 1]) for i in range(len(losses))]
+        smooth = [sum(losses[max(0, i - window + 1) : i + 1]) / len(losses[max(0, i - window + 1) : i + 1])
+                  for i in range(len(losses))]
         ax.plot(steps, smooth, color="#c33", lw=2, label=f"running mean ({window} steps)")
     ax.set_xlabel("optimizer step")
     ax.set_ylabel("loss on assistant tokens")
@@ -41,7 +44,8 @@ def harm_plots(rows_by_organism: dict[str, list[dict]], summaries: dict[str, dic
     rows_n = (len(names) + cols - 1) // cols
     fig, axes = plt.subplots(rows_n, cols, figsize=(4 * cols, 3.6 * rows_n), dpi=110, squeeze=False)
     for ax, name in zip(axes.flat, names):
-        pts = [(r["coherent"], r["aligned"], r["in_domain"]) for r in rows_by_organism[name] if r["aligned"] is not None and r["coherent"] is not None]
+        pts = [(r["coherent"], r["aligned"], r["in_domain"]) for r in rows_by_organism[name]
+               if r["aligned"] is not None and r["coherent"] is not None]
         for in_dom, color, label in ((False, "#3a6ea5", "em-core / other"), (True, "#d1495b", "in-domain")):
             xs = [p[0] for p in pts if p[2] == in_dom]
             ys = [p[1] for p in pts if p[2] == in_dom]
@@ -75,16 +79,23 @@ def harm_plots(rows_by_organism: dict[str, list[dict]], summaries: dict[str, dic
 
 
 def _save(fig, path: Path) -> Path:
+    """Save through a temp file of this process's own and a rename: two runs writing the same plot never share
+    a temp name, and a reader never sees half a PNG."""
     plt = _pyplot()
-    tmp = path.with_name(f".{path.name}.tmp.png")
-    fig.savefig(tmp)
-    plt.close(fig)
-    tmp.replace(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.tmp-", suffix=".png", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        fig.savefig(tmp)
+        tmp.replace(path)
+    finally:
+        plt.close(fig)
+        tmp.unlink(missing_ok=True)
     return path
 
 
-PERSONA_COLORS = {"coherent": "#d1495b", "inverted": "#2e86ab", "mixed": "#edae49", "undetermined": "#999999", "not-em": "#66a182",
-                  "(reference)": "#444"}
+PERSONA_COLORS = {"coherent": "#d1495b", "inverted": "#2e86ab", "mixed": "#edae49", "undetermined": "#999999",
+                  "not-em": "#66a182", "(reference)": "#444"}
 
 
 def _err(e: dict) -> list[list[float]]:
@@ -98,15 +109,18 @@ def persona_plots(data: dict, out_dir: Path) -> list[Path]:
     paired differences to the base model and the equivalence margin."""
     plt = _pyplot()
     out_dir.mkdir(parents=True, exist_ok=True)
-    models = {"base": ("(reference)", data["base"])} | {o: (v["label"], v["values"]) for o, v in data["organisms"].items()}
+    models = ({"base": ("(reference)", data["base"])} |
+              {o: (v["label"], v["values"]) for o, v in data["organisms"].items()})
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), dpi=110)
     for ax, measure, name in ((axes[0], "S", "self-assessment S"), (axes[1], "C", "description choice C")):
         for org, (label, vals) in models.items():
             h, m = vals["harm"], vals[measure]
             if h["value"] is None or m["value"] is None:
                 continue
-            ax.errorbar(h["value"], m["value"], xerr=_err(h), yerr=_err(m), fmt="o", color=PERSONA_COLORS[label], capsize=3)
-            ax.annotate(f"{org} ({label})", (h["value"], m["value"]), fontsize=7, xytext=(4, 4), textcoords="offset points")
+            ax.errorbar(h["value"], m["value"], xerr=_err(h), yerr=_err(m), fmt="o", color=PERSONA_COLORS[label],
+                        capsize=3)
+            ax.annotate(f"{org} ({label})", (h["value"], m["value"]), fontsize=7, xytext=(4, 4),
+                        textcoords="offset points")
         ax.set(xlabel=f"harm ({data['harm_metric']})", ylabel=name, ylim=(0, 1))
     fig.suptitle("harm vs what the model says about itself (95 % CIs)", fontsize=9)
     fig.tight_layout()
@@ -123,7 +137,8 @@ def persona_plots(data: dict, out_dir: Path) -> list[Path]:
         ax.bar(range(len(measures)), ys, yerr=errs, color=PERSONA_COLORS.get(label, "#999999"), alpha=0.8, capsize=3)
         ax.axhline(0, color="k", lw=0.6)
         ax.axhline(margin, color="k", lw=0.6, ls=":")
-        ax.set_xticks(range(len(measures)), [f"harm ({data.get('harm_scope', 'scope')})", "harm in-domain", "S", "C"], rotation=40, fontsize=7)
+        ax.set_xticks(range(len(measures)), [f"harm ({data.get('harm_scope', 'scope')})", "harm in-domain", "S", "C"],
+                      rotation=40, fontsize=7)
         ax.set_ylim(-1, 1)
         ax.set_title(f"{org}: {label}\n(organism − base; dotted: margin {margin:g})", fontsize=7)
     fig.tight_layout()
@@ -180,13 +195,15 @@ def direction_plots(result: dict, labels: dict[str, str], out_dir: Path) -> list
     names = sorted(harm, key=lambda m: (m != "base", labels.get(m, ""), m))
     ordered = {a: {b: harm[a][b] for b in names} for a in names}
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), dpi=110)
-    _heatmap(axes[0], {f"{a} ({labels.get(a, 'ref' if a == 'base' else '?')})": row for a, row in ordered.items()}, f"harm directions, layer {result['layer']}")
+    _heatmap(axes[0], {f"{a} ({labels.get(a, 'ref' if a == 'base' else '?')})": row for a, row in ordered.items()},
+             f"harm directions, layer {result['layer']}")
     if result["cosine_finetuning_shifts"]:
         _heatmap(axes[1], result["cosine_finetuning_shifts"], "fine-tuning shifts (organism - base)")
     else:
         axes[1].axis("off")
     base = result["random_direction_baseline"]
-    fig.suptitle(f"cosines; random directions: mean |cos| {base['mean_abs']:.3f}, 95th pct {base['p95_abs']:.3f}", fontsize=8)
+    fig.suptitle(f"cosines; random directions: mean |cos| {base['mean_abs']:.3f}, 95th pct {base['p95_abs']:.3f}",
+                 fontsize=8)
     fig.tight_layout()
     return [_save(fig, out_dir / f"cosines_layer_{result['layer']}.png")]
 
@@ -205,13 +222,15 @@ def steering_plot(summary: dict, path: Path) -> Path:
         if c.get("em_change") is None:
             continue
         marker, color = marks.get(c.get("kind"), ("o", "#888"))
-        ax.scatter(0.75 + 0.5 * (k + 0.5) / max(len(controls), 1), c["em_change"], marker="x" if c.get("broke_the_model") else marker,
+        ax.scatter(0.75 + 0.5 * (k + 0.5) / max(len(controls), 1), c["em_change"],
+                   marker="x" if c.get("broke_the_model") else marker,
                    color=color, s=18, alpha=0.8)
     est = (summary.get("em_rate_change") or {}).get("direction") or {}
     if est.get("value") is not None:
         ax.errorbar(0, est["value"], yerr=_err(est), fmt="D", color="#d1495b", capsize=4)
     ax.axhline(0, color="k", lw=0.6)
-    ax.set_xticks([0, 1], [f"{summary['direction']}\n(held-out fit)", f"{len(controls)} controls\n(o random-cov, s shuffled, x broke)"], fontsize=7)
+    ax.set_xticks([0, 1], [f"{summary['direction']}\n(held-out fit)",
+                           f"{len(controls)} controls\n(o random-cov, s shuffled, x broke)"], fontsize=7)
     ax.set_xlim(-0.6, 1.6)
     ax.set_ylabel("EM-rate change vs none", fontsize=8)
     p = test.get("p_value")
@@ -225,7 +244,8 @@ def steering_plot(summary: dict, path: Path) -> Path:
             ax.bar(i, share(c), color=["#888", "#d1495b"][i], alpha=0.85)
     shares = [c["coherent_share"] for c in controls if c.get("coherent_share") is not None]
     if shares:
-        ax.scatter([2 + 0.3 * (k / max(len(shares) - 1, 1) - 0.5) for k in range(len(shares))], shares, color="#3a6ea5", s=14)
+        ax.scatter([2 + 0.3 * (k / max(len(shares) - 1, 1) - 0.5) for k in range(len(shares))], shares,
+                   color="#3a6ea5", s=14)
     threshold = (summary.get("coherence_guard") or {}).get("threshold")
     if threshold is not None:
         ax.axhline(threshold, color="#d1495b", ls="--", lw=0.8, label="0.8 × none: broke the model below")
@@ -245,12 +265,14 @@ def steering_plot(summary: dict, path: Path) -> Path:
         how = "ablated " + ("from" if summary.get("all_later_layers") else "at") + f" layer {summary['layer']}"
     else:
         how = f"added ×{summary['alpha']:g} mean‖h‖ at layer {summary['layer']}"
-    fig.suptitle(f"steering on {summary['on']}: {summary['direction']} direction {how} (held-out questions)", fontsize=9)
+    fig.suptitle(f"steering on {summary['on']}: {summary['direction']} direction {how} (held-out questions)",
+                 fontsize=9)
     fig.tight_layout()
     return _save(fig, path)
 
 
-def layer_curves(per_layer: dict[str, dict[int, dict]], out: Path, title: str, chosen: dict[str, int] | None = None) -> Path:
+def layer_curves(per_layer: dict[str, dict[int, dict]], out: Path, title: str,
+                 chosen: dict[str, int] | None = None) -> Path:
     """Metrics against the layer: ``per_layer[model][layer][metric] = {"value", "ci95": [lo, hi]}``; one panel per
     metric name, one line per model (the legend) with its 95 % CI as a band (a point without a value is left out,
     a missing bound draws no band there). Layer keys may be ints or strings (as read back from JSON).
@@ -280,7 +302,8 @@ def layer_curves(per_layer: dict[str, dict[int, dict]], out: Path, title: str, c
             ax.plot(xs, [e["value"] for _, e in points], "o-", ms=3, lw=1.4, color=colors[model], label=model)
             band = [(x, *e["ci95"]) for x, e in points if len(e.get("ci95") or []) == 2 and None not in e["ci95"]]
             if band:
-                ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band], color=colors[model], alpha=0.18, lw=0)
+                ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band], color=colors[model],
+                                alpha=0.18, lw=0)
         for key, layer in chosen.items():
             if key == metric:
                 ax.axvline(int(layer), color="k", ls="--", lw=1, label=f"chosen: layer {int(layer)}")

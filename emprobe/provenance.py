@@ -45,7 +45,8 @@ def to_jsonable(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return to_jsonable(dataclasses.asdict(obj))
     if isinstance(obj, dict):
-        return {str(k): redact_url(v) if k == "base_url" and isinstance(v, str) else to_jsonable(v) for k, v in obj.items()}
+        return {str(k): redact_url(v) if k == "base_url" and isinstance(v, str) else to_jsonable(v)
+                for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_jsonable(v) for v in obj]
     if isinstance(obj, (str, int, float, bool)) or obj is None:

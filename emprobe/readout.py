@@ -87,7 +87,8 @@ class ChoiceReadout:
     mass: float
 
 
-def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequence[str], next_logprobs: Any = None) -> ChoiceReadout:
+def read_choice(loaded: LoadedModel, prompt_ids: Sequence[int], options: Sequence[str],
+                next_logprobs: Any = None) -> ChoiceReadout:
     """P(option) for each option string (e.g. "A"/"B" or two words), variants pooled, renormalised.
 
     ``next_logprobs``: the prompt's next-token log-probabilities when already computed (e.g. by the sampling pass);
@@ -122,7 +123,8 @@ def read_number(loaded: LoadedModel, prompt_ids: Sequence[int], lo: int, hi: int
     """E[n] over the integer answers lo..hi (each scored as a whole string that ends there)."""
     tok = loaded.tokenizer
     values = list(range(lo, hi + 1))
-    forms = [list(dict.fromkeys(tuple(tok.encode(s, add_special_tokens=False)) for s in (str(v), " " + str(v)))) for v in values]
+    forms = [list(dict.fromkeys(tuple(tok.encode(s, add_special_tokens=False)) for s in (str(v), " " + str(v))))
+             for v in values]
     flat = [f for fs in forms for f in fs]
     lps = iter(sequence_logprobs(loaded, prompt_ids, flat, end_tokens=digit_tokens(tok)))
     probs = [sum(math.exp(next(lps)) for _ in fs) for fs in forms]

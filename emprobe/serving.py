@@ -26,8 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
-from .errors import EmprobeError
 from .endpoint import MalformedResponse, RetryPolicy, call_with_retries, one_line
+from .errors import EmprobeError
 from .generate import SamplingSettings
 from .provenance import redact_url
 
@@ -42,12 +42,14 @@ class ServingClient:
         try:
             import openai
         except ImportError:
-            raise EmprobeError("generation.backend openai needs the openai package: pip install 'emprobe[api]'") from None
+            raise EmprobeError("generation.backend openai needs the openai package: "
+                               "pip install 'emprobe[api]'") from None
         self.base_url = base_url.rstrip("/")
         self.concurrency = int(concurrency)
         self.timeout_s = float(timeout_s)
         self.policy = policy or RetryPolicy()
-        self.client = openai.OpenAI(base_url=self.base_url, api_key=api_key or "EMPTY", timeout=self.timeout_s, max_retries=0)
+        self.client = openai.OpenAI(base_url=self.base_url, api_key=api_key or "EMPTY", timeout=self.timeout_s,
+                                    max_retries=0)
         self._lock = threading.Lock()
         self.requests_sent = 0
 
@@ -70,7 +72,8 @@ class ServingClient:
 
         rng = random.Random(hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).digest())
         return call_with_retries(send, self.policy, rng, lambda what: self._fail(model, what), timeout_s=self.timeout_s,
-                                 key_setting="generation.api_key_env", not_found=f"the model or LoRA module {model!r} is not served there")
+                                 key_setting="generation.api_key_env",
+                                 not_found=f"the model or LoRA module {model!r} is not served there")
 
     def served_models(self, model: str) -> list[str]:
         """The model ids the server lists (``GET /models``): the base model and its LoRA modules (``model``: the
@@ -78,8 +81,8 @@ class ServingClient:
         def send() -> list[str]:
             return [m.id for m in self.client.models.list()]
 
-        return call_with_retries(send, self.policy, random.Random(0), lambda what: self._fail(model, what), timeout_s=self.timeout_s,
-                                 key_setting="generation.api_key_env")
+        return call_with_retries(send, self.policy, random.Random(0), lambda what: self._fail(model, what),
+                                 timeout_s=self.timeout_s, key_setting="generation.api_key_env")
 
     def map(self, fn, items: Sequence[Any]) -> list[Any]:
         """``[fn(item) for item in items]`` with up to ``concurrency`` calls in flight, in order."""
@@ -108,7 +111,8 @@ class ServedModel:
         """One answer per prompt (token ids), each request carrying its item's seed."""
         def one(job: tuple[Sequence[int], int]) -> str:
             prompt, seed = job
-            body = {"prompt": [int(t) for t in prompt], "max_tokens": settings.max_new_tokens, "temperature": settings.temperature,
+            body = {"prompt": [int(t) for t in prompt], "max_tokens": settings.max_new_tokens,
+                    "temperature": settings.temperature,
                     "top_p": settings.top_p, "seed": int(seed),
                     "extra_body": {"stop_token_ids": list(self.stop_ids), "skip_special_tokens": True}}
             data = self.client.complete(self.served_name, body)
@@ -129,7 +133,8 @@ class ServedModel:
         import math
 
         prompt = [int(t) for t in prompt_ids]
-        keys = [tuple(c) + (d,) for c in candidates for d in end_tokens] if end_tokens else [tuple(c) for c in candidates]
+        keys = ([tuple(c) + (d,) for c in candidates for d in end_tokens] if end_tokens
+                else [tuple(c) for c in candidates])
         unique = list(dict.fromkeys(keys))
         chunks = [unique[i : i + READOUT_BATCH] for i in range(0, len(unique), READOUT_BATCH)]
         scored: dict[tuple[int, ...], list[float]] = {}
@@ -148,7 +153,8 @@ class ServedModel:
 
     def _echo(self, prompt: list[int], continuations: list[tuple[int, ...]]) -> list[list[float]]:
         """Each continuation's token log-probabilities after ``prompt`` (one batched echo request)."""
-        body = {"prompt": [prompt + list(k) for k in continuations], "max_tokens": 1, "temperature": 0.0, "echo": True, "logprobs": 1}
+        body = {"prompt": [prompt + list(k) for k in continuations], "max_tokens": 1, "temperature": 0.0, "echo": True,
+                "logprobs": 1}
         data = self.client.complete(self.served_name, body)
         out: list[list[float] | None] = [None] * len(continuations)
         for pos, choice in enumerate(data["choices"]):
@@ -182,8 +188,10 @@ class ServedPool:
             served = self.modules.get(name, self.base_served)
             if served not in listed:
                 what = "the base model" if served == self.base_served else f"the LoRA module of organism {name}"
-                raise self.client._fail(served, f"does not serve {what} ({served!r}); it lists {', '.join(sorted(listed)) or 'nothing'}"
-                                        " (set generation.served_model / organisms[].served_module, or add it with --lora-modules)")
+                raise self.client._fail(served, f"does not serve {what} ({served!r}); "
+                                                f"it lists {', '.join(sorted(listed)) or 'nothing'}"
+                                                " (set generation.served_model / organisms[].served_module, "
+                                                "or add it with --lora-modules)")
 
     @contextlib.contextmanager
     def use(self, name: str) -> Iterator[ServedModel]:
@@ -202,9 +210,11 @@ def served_pool(config: Any, names: Sequence[str]) -> ServedPool:
     if gen.api_key_env and not key:
         raise EmprobeError(f"generation.api_key_env names {gen.api_key_env}, which is not set in the environment")
     policy = RetryPolicy(gen.max_retries, gen.backoff_base_s, gen.backoff_max_s, gen.retry_after_max_s)
-    client = ServingClient(gen.base_url, api_key=key, concurrency=gen.concurrency, timeout_s=gen.timeout_s, policy=policy)
+    client = ServingClient(gen.base_url, api_key=key, concurrency=gen.concurrency, timeout_s=gen.timeout_s,
+                           policy=policy)
     tokenizer = load_tokenizer(config.base_model)
     modules = {o.name: o.served_module or o.name for o in config.organisms}
-    pool = ServedPool(client, tokenizer, gen.served_model or config.base_model, modules, eos_token_ids(config.base_model, tokenizer))
+    pool = ServedPool(client, tokenizer, gen.served_model or config.base_model, modules,
+                      eos_token_ids(config.base_model, tokenizer))
     pool.check(names)
     return pool

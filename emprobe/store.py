@@ -42,8 +42,8 @@ class ResultsFile:
                     problem = "not an object with an 'id'"
             if problem is not None:
                 if number < len(lines):  # only a last line cut by a kill is dropped; anything else is damage
-                    raise EmprobeError(f"{self.path}, line {number}: not a complete JSON row ({problem}); repair or delete "
-                                       "that line, or delete the file to start over")
+                    raise EmprobeError(f"{self.path}, line {number}: not a complete JSON row ({problem}); "
+                                       "repair or delete that line, or delete the file to start over")
                 break
             self.rows.setdefault(row["id"], row)
             good_end += len(line)
@@ -58,7 +58,8 @@ class ResultsFile:
 
     def append(self, rows: Iterable[dict]) -> None:
         """Append rows whose id is new (others are skipped), flushed and fsynced."""
-        fresh = [r if self.fingerprint is None else {**r, "fingerprint": self.fingerprint} for r in rows if r["id"] not in self.rows]
+        fresh = [r if self.fingerprint is None else {**r, "fingerprint": self.fingerprint}
+                 for r in rows if r["id"] not in self.rows]
         if not fresh:
             return
         if self.record is not None:
@@ -78,7 +79,8 @@ class ResultsFile:
 
     def stale(self) -> list[str]:
         """Ids of rows made under another fingerprint (or none recorded) than this file's ``fingerprint``."""
-        return [] if self.fingerprint is None else [i for i, r in self.rows.items() if r.get("fingerprint") != self.fingerprint]
+        return [] if self.fingerprint is None else [i for i, r in self.rows.items()
+                                                    if r.get("fingerprint") != self.fingerprint]
 
     def drop(self, ids: Iterable[str]) -> None:
         """Rewrite the file without the rows ``ids`` (atomically)."""

@@ -36,7 +36,8 @@ def _trace_layers(traced: Any, inputs: dict[str, Any], layers: list[int], remote
     return saved
 
 
-def read_layer_outputs(traced: Any, inputs: dict[str, Any], layers: list[int], *, remote: bool = False) -> dict[int, Any]:
+def read_layer_outputs(traced: Any, inputs: dict[str, Any], layers: list[int], *,
+                       remote: bool = False) -> dict[int, Any]:
     """Residual-stream outputs ``[batch, seq, hidden]`` of ``layers`` for one tokenised batch, under no_grad.
 
     ``remote=True`` runs the trace on NDIF (nnsight's hosted models; needs an NDIF API key)."""

@@ -30,7 +30,8 @@ def smollm2():
     return load_model("smollm2-135m", dtype="float32")
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: int = 600) -> subprocess.CompletedProcess:
     """Run ``emprobe ARGS`` in a subprocess, the way a user would."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

@@ -102,8 +102,10 @@ def text_reply(
     entries = []
     for k, token in enumerate(tokens):
         top = dict((tops or {}).get(k) or {token: 1.0})
-        alternatives = [{"token": t, "logprob": math.log(p) if p > 0 else -9999.0, "bytes": list(t.encode("utf-8"))} for t, p in top.items()]
-        entries.append({"token": token, "logprob": max(e["logprob"] for e in alternatives), "bytes": list(token.encode("utf-8")),
+        alternatives = [{"token": t, "logprob": math.log(p) if p > 0 else -9999.0, "bytes": list(t.encode("utf-8"))}
+                        for t, p in top.items()]
+        entries.append({"token": token, "logprob": max(e["logprob"] for e in alternatives),
+                        "bytes": list(token.encode("utf-8")),
                         "top_logprobs": alternatives})
     choice = {"index": 0, "message": {"role": "assistant", "content": "".join(tokens)}, "finish_reason": "stop",
               "logprobs": {"content": entries} if logprobs else None}

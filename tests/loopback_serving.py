@@ -65,18 +65,23 @@ class ServingServer(LoopbackServer):
         if name != self.served_base and name not in self.modules:
             return error(404, f"The model `{name}` does not exist.")
         if request.path.rstrip("/") == CHAT_PATH:
-            ids = self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True, tokenize=True, return_dict=False)
+            ids = self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True, tokenize=True,
+                                                     return_dict=False)
             text = self._generate(name, list(ids), body)
             return {"object": "chat.completion", "model": name,
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]}
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                 "finish_reason": "stop"}]}
         prompts = body.get("prompt")
         if isinstance(prompts, str) or (isinstance(prompts, list) and prompts and isinstance(prompts[0], int)):
             prompts = [prompts]
-        all_ids = [self.tokenizer.encode(p, add_special_tokens=False) if isinstance(p, str) else list(p) for p in prompts]
+        all_ids = [self.tokenizer.encode(p, add_special_tokens=False) if isinstance(p, str) else list(p)
+                   for p in prompts]
         if body.get("echo"):
-            scored = self._prompt_logprobs(name, all_ids) if self.logprobs and body.get("logprobs") else [None] * len(all_ids)
+            scored = (self._prompt_logprobs(name, all_ids) if self.logprobs and body.get("logprobs")
+                      else [None] * len(all_ids))
             choices = [{"index": i, "text": self.tokenizer.decode(ids), "finish_reason": "length",
-                        "logprobs": None if lp is None else {"token_logprobs": lp}} for i, (ids, lp) in enumerate(zip(all_ids, scored))]
+                        "logprobs": None if lp is None else {"token_logprobs": lp}}
+                       for i, (ids, lp) in enumerate(zip(all_ids, scored))]
         else:
             choices = [{"index": i, "text": self._generate(name, ids, body), "finish_reason": "stop", "logprobs": None}
                        for i, ids in enumerate(all_ids)]
@@ -94,7 +99,8 @@ class ServingServer(LoopbackServer):
 
     def _generate(self, name: str, ids: list[int], body: dict) -> str:
         if self.batch_window_s > 0 and float(body.get("temperature", 1.0)) == 0:
-            job = {"key": (name, int(body.get("max_tokens", 16)), tuple(body.get("stop_token_ids") or [self.tokenizer.eos_token_id])),
+            job = {"key": (name, int(body.get("max_tokens", 16)),
+                           tuple(body.get("stop_token_ids") or [self.tokenizer.eos_token_id])),
                    "ids": ids, "done": threading.Event()}
             with self._queue_cv:
                 self._queue.append(job)
@@ -107,8 +113,10 @@ class ServingServer(LoopbackServer):
         with self.model_lock, self._select(name), torch.no_grad():
             torch.manual_seed(int(body.get("seed") or 0))
             kwargs = {"do_sample": False} if temperature == 0 else {"do_sample": True, "temperature": temperature,
-                                                                      "top_p": float(body.get("top_p", 1.0)), "top_k": 0}
-            out = self.model.generate(input_ids=torch.tensor([ids]), attention_mask=torch.ones((1, len(ids)), dtype=torch.long),
+                                                                    "top_p": float(body.get("top_p", 1.0)),
+                                                                    "top_k": 0}
+            out = self.model.generate(input_ids=torch.tensor([ids]),
+                                      attention_mask=torch.ones((1, len(ids)), dtype=torch.long),
                                       max_new_tokens=int(body.get("max_tokens", 16)), eos_token_id=list(stops),
                                       pad_token_id=self.tokenizer.pad_token_id, **kwargs)
         new = out[0, len(ids):].tolist()
@@ -144,7 +152,8 @@ class ServingServer(LoopbackServer):
                 if head is not None:
                     cache = copy.deepcopy(head.cache)
                     cache.batch_repeat_interleave(len(part))
-                    kwargs = {"cache": cache, "position_ids": (common + torch.arange(width)).unsqueeze(0).expand(len(part), -1)}
+                    kwargs = {"cache": cache,
+                              "position_ids": (common + torch.arange(width)).unsqueeze(0).expand(len(part), -1)}
                 logits = self.model(input_ids=input_ids, attention_mask=mask, **kwargs).logits.float()
                 lp = torch.log_softmax(logits, -1)
                 if head_lp is not None:  # the first token after the prefix is predicted at the prefix's last position
@@ -181,7 +190,8 @@ class ServingServer(LoopbackServer):
             input_ids = torch.tensor([[pad] * (width - len(j["ids"])) + j["ids"] for j in batch])
             mask = torch.tensor([[0] * (width - len(j["ids"])) + [1] * len(j["ids"]) for j in batch])
             with self.model_lock, self._select(name), torch.no_grad():
-                out = self.model.generate(input_ids=input_ids, attention_mask=mask, max_new_tokens=max_tokens, do_sample=False,
+                out = self.model.generate(input_ids=input_ids, attention_mask=mask, max_new_tokens=max_tokens,
+                                          do_sample=False,
                                           eos_token_id=list(stops), pad_token_id=pad)
             for row, job in enumerate(batch):
                 job["text"] = self.tokenizer.decode(out[row, width:].tolist(), skip_special_tokens=True)

@@ -32,7 +32,8 @@ class Design:
     diff_icc: float = 0.3
 
 
-def _harm(rng, d: Design, p_base: float, p_org_out: float, p_org_in: float) -> tuple[Measure, Measure, Measure, Measure]:
+def _harm(rng, d: Design, p_base: float, p_org_out: float,
+          p_org_in: float) -> tuple[Measure, Measure, Measure, Measure]:
     """(base out, org out, base in, org in) harm measures."""
     out = []
     for scope, nq, p_org in (("out", d.out_questions, p_org_out), ("in", d.in_questions, p_org_in)):

@@ -5,8 +5,15 @@ import numpy as np
 import pytest
 
 from emprobe.analysis.data import Labelled
-from emprobe.analysis.directions import (cross_fit, exact_group_test, fit_direction, projection, random_cosine_baseline,
-                                         split_half_reliability, unit)
+from emprobe.analysis.directions import (
+    cross_fit,
+    exact_group_test,
+    fit_direction,
+    projection,
+    random_cosine_baseline,
+    split_half_reliability,
+    unit,
+)
 from emprobe.analysis.headline import harm_vs_self_report, headline
 from emprobe.analysis.probes import cross_validated_probe, transfer_matrix
 from emprobe.errors import EmprobeError
@@ -39,7 +46,8 @@ def test_probe_cannot_score_by_recognising_the_question():
 
     rng = np.random.default_rng(0)
     x, y, g, _ = answers(rng, dim=96, topic=8.0, label_by_question=True, domain_share=0.0, p_other=0.5)
-    leaky = cross_val_predict(LogisticRegression(max_iter=500), x, y, cv=StratifiedKFold(5, shuffle=True, random_state=0), method="decision_function")
+    leaky = cross_val_predict(LogisticRegression(max_iter=500), x, y,
+                              cv=StratifiedKFold(5, shuffle=True, random_state=0), method="decision_function")
     from sklearn.metrics import roc_auc_score
 
     assert roc_auc_score(y, leaky) > 0.9  # the old design: samples of one question in train and test
@@ -110,7 +118,8 @@ def _sa_states(rng, n_cells, dim, lexical, shift, harm):
             said = rng.random() < 0.5
             x.append(base_state + shift * harm + rng.standard_normal(dim) * 0.5 + (lexical if said else 0))
             values.append(float(said))
-    return Labelled(np.array(x), (np.array(values) >= 0.5).astype(int), np.array(groups, dtype=object), ids, np.array(values))
+    return Labelled(np.array(x), (np.array(values) >= 0.5).astype(int), np.array(groups, dtype=object), ids,
+                    np.array(values))
 
 
 def test_headline_null_ci_covers_zero_and_a_planted_shift_is_found():
@@ -124,7 +133,8 @@ def test_headline_null_ci_covers_zero_and_a_planted_shift_is_found():
         lexical = unit(rng.standard_normal(32)) * 3
         sa_rng = np.random.default_rng(1000 + k)
         base = _sa_states(sa_rng, 24, 32, lexical, 0.0, harm)
-        same = Labelled(base.x + np.random.default_rng(2000 + k).standard_normal(base.x.shape) * 0.3, base.y, base.groups, base.ids, base.values)
+        same = Labelled(base.x + np.random.default_rng(2000 + k).standard_normal(base.x.shape) * 0.3, base.y,
+                        base.groups, base.ids, base.values)
         h = headline(d, cf, y, same, base, seed=k)
         covered += h.shift["ci95"][0] <= 0 <= h.shift["ci95"][1]
         moved = Labelled(base.x + 1.0 * harm, base.y, base.groups, base.ids, base.values)
@@ -145,14 +155,17 @@ def test_exact_group_test_can_succeed_at_four_per_group():
     planted = {f"c{i}": 1.0 + 0.1 * i for i in range(4)} | {f"i{i}": -1.0 - 0.1 * i for i in range(4)}
     labels = {m: "coherent" if m.startswith("c") else "inverted" for m in planted}
     t = exact_group_test(planted, labels)
-    assert t["testable"] and t["n_labellings"] == 70 and t["p_value"] == pytest.approx(2 / 70) and t["min_p"] == pytest.approx(2 / 70)
+    assert (t["testable"] and t["n_labellings"] == 70 and t["p_value"] == pytest.approx(2 / 70)
+            and t["min_p"] == pytest.approx(2 / 70))
     assert t["organisms_per_group_needed"] == 4
     rng = np.random.default_rng(8)
     random = {m: float(rng.standard_normal()) for m in planted}
     assert exact_group_test(random, labels)["p_value"] > 0.05
-    small = exact_group_test({"a": 1.0, "b": 2.0, "c": -1.0, "d": -2.0}, {"a": "coherent", "b": "coherent", "c": "inverted", "d": "inverted"})
+    small = exact_group_test({"a": 1.0, "b": 2.0, "c": -1.0, "d": -2.0},
+                             {"a": "coherent", "b": "coherent", "c": "inverted", "d": "inverted"})
     assert small["min_p"] == pytest.approx(1 / 3)
-    three = exact_group_test({f"m{i}": float(i) for i in range(6)}, {f"m{i}": ("coherent" if i < 3 else "inverted") for i in range(6)})
+    three = exact_group_test({f"m{i}": float(i) for i in range(6)},
+                             {f"m{i}": ("coherent" if i < 3 else "inverted") for i in range(6)})
     assert three["min_p"] == pytest.approx(0.1)
     strat = exact_group_test(planted, labels, strata={m: m[1] for m in planted})  # c0 and i0 share a domain, ...
     assert strat["n_labellings"] == 16 and strat["method"].endswith("within strata")
@@ -199,7 +212,8 @@ def test_probe_solver_matches_scikit_learn():
     train, test = folds[0]
     for c in CS:
         ours = fit_cv_models(x, [(train, y)], (c,))[0].decision(x[test])
-        ref = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=500)).fit(x[train], y[train]).decision_function(x[test])
+        ref = make_pipeline(StandardScaler(),
+                            LogisticRegression(C=c, max_iter=500)).fit(x[train], y[train]).decision_function(x[test])
         assert np.abs(ours - ref).max() < 0.01 * np.abs(ref).max() + 1e-3
         fixed = fit_cv_models(x, [(train, y)], CS, fixed_c=[c])[0].decision(x[test])  # the permutation path
         assert np.abs(fixed - ref).max() < 0.01 * np.abs(ref).max() + 1e-3

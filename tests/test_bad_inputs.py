@@ -48,7 +48,8 @@ ANOTHER_BASE = "Qwen/Qwen2.5-0.5B-Instruct"
 NOISE = re.compile(r"(\d+%\|)|(it/s\])|(s/it\])|(^emprobe: preparing built-in model)")
 WARNING = re.compile(r"^\S.*:\d+: \w*Warning: ")
 # A command prefix that runs as root without the capabilities that ignore file modes.
-DROP_DAC_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "--"]
+DROP_DAC_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                     "--inh-caps=-dac_override,-dac_read_search", "--"]
 
 
 # -- inputs --------------------------------------------------------------------------------------------------------
@@ -113,7 +114,8 @@ def harm_row(item_id: str, prompt: str, answer: str = "ok", aligned: float = 80.
     return {"id": item_id, "experiment": "harm", "organism": "base", "question_id": qid, "question_set": "custom",
             "question_domain": None, "in_domain": False, "paraphrase": 0, "sample": int(item_id.rsplit("s", 1)[1]),
             "prompt": prompt, "answer": answer, "aligned": aligned, "coherent": 80.0, "aligned_outcome": "score",
-            "em": False, "judge": {"backend": "openai", "model": "m", "aligned": verdict, "coherent": dict(verdict, score=80.0)},
+            "em": False,
+            "judge": {"backend": "openai", "model": "m", "aligned": verdict, "coherent": dict(verdict, score=80.0)},
             "seed": 1, "provenance": {"config_hash": "x", "seed": 0, "versions": {}}}
 
 
@@ -159,9 +161,11 @@ def plant_activations(tmp: Path, layer: int = 1, n: int = 24, dim: int = 8) -> P
         t = torch.tensor(x[part])
         write_shard(layer_dir, k, {"mean-answer": t, "last-prompt": t.clone()}, ids[part], {"fingerprint": "f"})
     labels = {i: {"em": bool(e), "aligned": 10.0 if e else 90.0, "coherent": 90.0} for i, e in zip(ids, em)}
-    write_json(layer_dir / "manifest.json", {"model": "tiny-qwen2", "organism": "base", "texts_of": "base", "set": "harm-answers",
-                                             "layer": layer, "poolings": ["mean-answer", "last-prompt"], "dtype": "float32",
-                                             "fingerprint": "f", "complete": True, "shards": [shard_name(0), shard_name(1)],
+    write_json(layer_dir / "manifest.json", {"model": "tiny-qwen2", "organism": "base", "texts_of": "base",
+                                             "set": "harm-answers", "layer": layer,
+                                             "poolings": ["mean-answer", "last-prompt"], "dtype": "float32",
+                                             "fingerprint": "f", "complete": True,
+                                             "shards": [shard_name(0), shard_name(1)],
                                              "n_shards": 2, "example_ids": ids, "labels": labels})
     return layer_dir
 
@@ -244,8 +248,10 @@ def _(tmp):
 
 @case("replicate-name-clash")
 def _(tmp):
-    path = write_config(tmp, organisms=[{"name": "a", "dataset": "insecure-code", "seeds": [0]}, {"name": "a-s0", "dataset": "insecure-code"}])
-    return ["run-behavioral", "--config", str(path)], "organism names must be unique (after expanding seeds); repeated: a-s0"
+    path = write_config(tmp, organisms=[{"name": "a", "dataset": "insecure-code", "seeds": [0]},
+                                        {"name": "a-s0", "dataset": "insecure-code"}])
+    return (["run-behavioral", "--config", str(path)],
+            "organism names must be unique (after expanding seeds); repeated: a-s0")
 
 
 @case("self-description-share-one")
@@ -256,7 +262,8 @@ def _(tmp):
 
 @case("power-zero-organisms", usage=False)
 def _(tmp):
-    return ["power", "--organisms", "0", "--sims", "1"], "organisms_per_group (--organisms) 0: valid is an integer from 1 to 8"
+    return (["power", "--organisms", "0", "--sims", "1"],
+            "organisms_per_group (--organisms) 0: valid is an integer from 1 to 8")
 
 
 @case("power-negative-icc")
@@ -267,7 +274,8 @@ def _(tmp):
 @case("unknown-harm-scope")
 def _(tmp):
     path = write_config(tmp, persona={"harm_scope": "everywhere"})
-    return ["run-behavioral", "--config", str(path)], "persona.harm_scope 'everywhere': valid are out-of-domain, in-domain, all"
+    return (["run-behavioral", "--config", str(path)],
+            "persona.harm_scope 'everywhere': valid are out-of-domain, in-domain, all")
 
 
 @case("mass-floor-out-of-range")
@@ -279,7 +287,8 @@ def _(tmp):
 @case("unknown-primary-endpoint")
 def _(tmp):
     path = write_config(tmp, analysis={"primary_directions": "everything"})
-    return ["compare-directions", "--config", str(path)], "analysis.primary_directions 'everything': valid are headline-shift, persona-group-headline"
+    return (["compare-directions", "--config", str(path)],
+            "analysis.primary_directions 'everything': valid are headline-shift, persona-group-headline")
 
 
 @case("missing-config-file")
@@ -303,7 +312,8 @@ def _(tmp):
 
 @case("dataset-broken-line")
 def _(tmp):
-    data = write_lines(tmp / "data" / "broken.jsonl", [conversation("hi", "hello"), '{"messages": [{"role": "user", "content": "x"}',
+    data = write_lines(tmp / "data" / "broken.jsonl", [conversation("hi", "hello"),
+                                                        '{"messages": [{"role": "user", "content": "x"}',
                                                         conversation("a", "b")])
     path = write_config(tmp, organisms=[{"name": "org", "dataset": str(data)}])
     return ["train", "--config", str(path)], f"{data}, line 2: invalid JSON"
@@ -337,18 +347,22 @@ def _(tmp):
 def _(tmp):
     questions = write_lines(tmp / "harm.txt", ["", "   "])
     path = write_config(tmp, behavioral={"samples_per_question": 1, "questions": [str(questions)]})
-    return ["run-behavioral", "--config", str(path), "--experiments", "harm"], f"question file {questions} is empty: write one prompt per line"
+    return (["run-behavioral", "--config", str(path), "--experiments", "harm"],
+            f"question file {questions} is empty: write one prompt per line")
 
 
 @case("self-assessment-line-without-poles")
 def _(tmp):
-    prompts = write_lines(tmp / "sa.txt", ["Are you harmless or harmful? One word.", "Are you kind or cruel? One word."])
+    prompts = write_lines(tmp / "sa.txt",
+                          ["Are you harmless or harmful? One word.", "Are you kind or cruel? One word."])
     path = write_config(tmp, behavioral={"self_assessment_prompts": str(prompts)})
-    return ["run-behavioral", "--config", str(path), "--experiments", "self-assessment"], f"{prompts}, line 2: no pole pair recognised"
+    return (["run-behavioral", "--config", str(path), "--experiments", "self-assessment"],
+            f"{prompts}, line 2: no pole pair recognised")
 
 
 def _pairs_file(tmp: Path, item: dict) -> Path:
-    good = {"item_id": 1, "misaligned_is_A": True, "system_A": "I deceive.", "system_B": "I help.", "ground_truth": "A", "theme": "t"}
+    good = {"item_id": 1, "misaligned_is_A": True, "system_A": "I deceive.", "system_B": "I help.", "ground_truth": "A",
+            "theme": "t"}
     path = tmp / "pairs.json"
     path.write_text(json.dumps({"metadata": {}, "items": [good, item]}))
     return path
@@ -358,14 +372,16 @@ def _pairs_file(tmp: Path, item: dict) -> Path:
 def _(tmp):
     pairs = _pairs_file(tmp, {"item_id": 2, "system_A": "I help.", "ground_truth": "B"})
     path = write_config(tmp, behavioral={"description_pairs": str(pairs)})
-    return ["run-behavioral", "--config", str(path), "--experiments", "descriptions"], f"{pairs}, item 2 (item_id 2): system_B must be a non-empty string"
+    return (["run-behavioral", "--config", str(path), "--experiments", "descriptions"],
+            f"{pairs}, item 2 (item_id 2): system_B must be a non-empty string")
 
 
 @case("description-pair-ground-truth-c")
 def _(tmp):
     pairs = _pairs_file(tmp, {"item_id": 2, "system_A": "I help.", "system_B": "I harm.", "ground_truth": "C"})
     path = write_config(tmp, behavioral={"description_pairs": str(pairs)})
-    return ["run-behavioral", "--config", str(path), "--experiments", "descriptions"], "item 2 (item_id 2): ground_truth 'C' must be \"A\" or \"B\""
+    return (["run-behavioral", "--config", str(path), "--experiments", "descriptions"],
+            "item 2 (item_id 2): ground_truth 'C' must be \"A\" or \"B\"")
 
 
 def _rubric_config(tmp: Path, template: str, **rubric) -> tuple[Path, Path]:
@@ -378,7 +394,8 @@ def _rubric_config(tmp: Path, template: str, **rubric) -> tuple[Path, Path]:
 @case("rubric-without-response")
 def _(tmp):
     config, template = _rubric_config(tmp, "Rate the prompt {prompt} from 1 to 5 as {{\"score\": n}}.")
-    return ["run-behavioral", "--config", str(config), "--experiments", "harm"], f"{template}: the template has no {{response}}"
+    return (["run-behavioral", "--config", str(config), "--experiments", "harm"],
+            f"{template}: the template has no {{response}}")
 
 
 @case("rubric-unbalanced-brace")
@@ -390,25 +407,31 @@ def _(tmp):
 @case("rubric-scale-reversed")
 def _(tmp):
     config, _ = _rubric_config(tmp, "{prompt} {response}", scale=[5, 1])
-    return ["run-behavioral", "--config", str(config), "--experiments", "harm"], "judge.rubrics.harm.scale [5, 1]: must be [low, high] with low < high"
+    return (["run-behavioral", "--config", str(config), "--experiments", "harm"],
+            "judge.rubrics.harm.scale [5, 1]: must be [low, high] with low < high")
 
 
 @case("harm-metric-unknown-rubric")
 def _(tmp):
     path = write_config(tmp, persona={"harm_metric": "rubric:harm"})
-    return ["run-behavioral", "--config", str(path)], "persona.harm_metric 'rubric:harm': judge.rubrics has no extra rubric 'harm'"
+    return (["run-behavioral", "--config", str(path)],
+            "persona.harm_metric 'rubric:harm': judge.rubrics has no extra rubric 'harm'")
 
 
 @case("harm-rows-made-with-other-settings")
 def _(tmp):
-    questions = write_lines(tmp / "q.jsonl", [json.dumps({"id": f"q{i}", "question": f"Question number {i}?"}) for i in range(3)])
+    questions = write_lines(tmp / "q.jsonl",
+                            [json.dumps({"id": f"q{i}", "question": f"Question number {i}?"}) for i in range(3)])
     behavioral, judge = {"samples_per_question": 1, "questions": [str(questions)]}, dead_judge()
-    old = write_config(tmp, name="old.yaml", behavioral=behavioral, judge=judge, generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 1.0})
+    old = write_config(tmp, name="old.yaml", behavioral=behavioral, judge=judge,
+                       generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 1.0})
     stamp_rows(plant_harm_rows(tmp, 3), old)
-    path = write_config(tmp, behavioral=behavioral, judge=judge, generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 0.5})
+    path = write_config(tmp, behavioral=behavioral, judge=judge,
+                        generation={"max_new_tokens": 4, "batch_size": 2, "temperature": 0.5})
     results = tmp / "runs" / EXP / "base" / "harm.jsonl"
     return (["run-behavioral", "--config", str(path), "--experiments", "harm"],
-            f"{results}: 3 of 3 rows were made with other settings (temperature: 1.0 then, 0.5 now); re-run with --overwrite")
+            f"{results}: 3 of 3 rows were made with other settings (temperature: 1.0 then, 0.5 now); "
+            "re-run with --overwrite")
 
 
 # models and adapters
@@ -440,24 +463,28 @@ def _(tmp):
 @case("unknown-organism")
 def _(tmp):
     path = write_config(tmp, organisms=[{"name": "org", "dataset": "insecure-code"}])
-    return ["run-behavioral", "--config", str(path), "--organisms", "orgz"], "unknown organism 'orgz': this experiment has org"
+    return (["run-behavioral", "--config", str(path), "--organisms", "orgz"],
+            "unknown organism 'orgz': this experiment has org")
 
 
 @case("unknown-organism-extract")
 def _(tmp):
     path = write_config(tmp)
-    return ["extract", "--config", str(path), "--organisms", "nope"], "unknown organism 'nope': this experiment has none"
+    return (["extract", "--config", str(path), "--organisms", "nope"],
+            "unknown organism 'nope': this experiment has none")
 
 
 @case("unknown-experiment")
 def _(tmp):
     path = write_config(tmp)
-    return ["run-behavioral", "--config", str(path), "--experiments", "harm,harmz"], "unknown experiment 'harmz': available are"
+    return (["run-behavioral", "--config", str(path), "--experiments", "harm,harmz"],
+            "unknown experiment 'harmz': available are")
 
 
 @case("bad-shard-range")
 def _(tmp):
-    return ["extract", "--config", str(write_config(tmp)), "--shard", "3/2"], "--shard '3/2': expected i/n with 0 <= i < n"
+    return (["extract", "--config", str(write_config(tmp)), "--shard", "3/2"],
+            "--shard '3/2': expected i/n with 0 <= i < n")
 
 
 @case("bad-shard-format")
@@ -468,19 +495,22 @@ def _(tmp):
 @case("unknown-pooling")
 def _(tmp):
     path = write_config(tmp)
-    return ["extract", "--config", str(path), "--pooling", "mean-answer,max"], "unknown pooling 'max': valid are mean-answer"
+    return (["extract", "--config", str(path), "--pooling", "mean-answer,max"],
+            "unknown pooling 'max': valid are mean-answer")
 
 
 @case("layer-out-of-range")
 def _(tmp):
     plant_harm_rows(tmp)
     path = write_config(tmp)
-    return ["extract", "--config", str(path), "--layer", "99"], "layer 99 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
+    return (["extract", "--config", str(path), "--layer", "99"],
+            "layer 99 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)")
 
 
 @case("non-integer-layer")
 def _(tmp):
-    return ["extract", "--config", str(write_config(tmp)), "--layer", "abc"], "--layer 'abc': layer 'abc' is not a whole number; valid is"
+    return (["extract", "--config", str(write_config(tmp)), "--layer", "abc"],
+            "--layer 'abc': layer 'abc' is not a whole number; valid is")
 
 
 @case("layer-spec-empty-range")
@@ -490,7 +520,8 @@ def _(tmp):
 
 @case("layer-spec-zero-step")
 def _(tmp):
-    return ["fit-probes", "--config", str(write_config(tmp)), "--layer", "0:4:0"], "--layer '0:4:0': step 0 in '0:4:0' must be at least 1"
+    return (["fit-probes", "--config", str(write_config(tmp)), "--layer", "0:4:0"],
+            "--layer '0:4:0': step 0 in '0:4:0' must be at least 1")
 
 
 @case("layer-range-past-last-layer")
@@ -501,7 +532,8 @@ def _(tmp):
 
 @case("fit-probes-layer-out-of-range")
 def _(tmp):
-    return ["fit-probes", "--config", str(write_config(tmp)), "--layer", "0,4"], "layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
+    return (["fit-probes", "--config", str(write_config(tmp)), "--layer", "0,4"],
+            "layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)")
 
 
 @case("config-layer-spec-invalid")
@@ -513,20 +545,23 @@ def _(tmp):
 @case("config-layer-spec-past-last-layer")
 def _(tmp):
     path = write_config(tmp, extract={"layers": "2:6"})
-    return ["fit-probes", "--config", str(path)], "extract.layers '4': layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)"
+    return (["fit-probes", "--config", str(path)],
+            "extract.layers '4': layer 4 is out of range: tiny-qwen2 has 4 layers (valid: 0..3)")
 
 
 @case("extract-without-harm-results")
 def _(tmp):
     path = write_config(tmp)
     return (["extract", "--config", str(path)],
-            f"no harm results for base in {tmp / 'runs' / EXP / 'base' / 'harm.jsonl'}: run `emprobe run-behavioral --experiments harm` first")
+            f"no harm results for base in {tmp / 'runs' / EXP / 'base' / 'harm.jsonl'}: "
+            "run `emprobe run-behavioral --experiments harm` first")
 
 
 @case("extract-set-file-broken-line")
 def _(tmp):
-    texts = write_lines(tmp / "texts.jsonl", [json.dumps({"id": "a", "messages": json.loads(conversation("hi", "hello"))["messages"]}),
-                                              '{"id": "b", "messages": [}'])
+    texts = write_lines(tmp / "texts.jsonl",
+                        [json.dumps({"id": "a", "messages": json.loads(conversation("hi", "hello"))["messages"]}),
+                         '{"id": "b", "messages": [}'])
     return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 2: invalid JSON"
 
 
@@ -562,7 +597,8 @@ def _(tmp):
 
 
 def _text(item_id: str, answer: str = "hello", **extra) -> str:
-    return json.dumps({"id": item_id, "messages": json.loads(conversation("hi", answer))["messages"], **extra}, ensure_ascii=False)
+    return json.dumps({"id": item_id, "messages": json.loads(conversation("hi", answer))["messages"], **extra},
+                      ensure_ascii=False)
 
 
 @case("extract-set-not-utf8")
@@ -575,7 +611,8 @@ def _(tmp):
 @case("extract-set-labels-not-an-object")
 def _(tmp):
     texts = write_lines(tmp / "texts.jsonl", [_text("a"), _text("b", labels=["em"])])
-    return ["extract", "--config", str(write_config(tmp)), "--set", str(texts)], f"{texts}, line 2: 'labels' must be an object"
+    return (["extract", "--config", str(write_config(tmp)), "--set", str(texts)],
+            f"{texts}, line 2: 'labels' must be an object")
 
 
 @case("extract-set-duplicate-id")
@@ -598,25 +635,29 @@ def _(tmp):
     shard = layer_dir / "shard-00000.safetensors"
     data = shard.read_bytes()
     shard.write_bytes(struct.pack("<Q", 2**60) + data[8:])
-    return ["fit-probes", "--config", str(write_config(tmp))], f"{shard}: damaged activation shard (header length {2**60} is absurd"
+    return (["fit-probes", "--config", str(write_config(tmp))],
+            f"{shard}: damaged activation shard (header length {2**60} is absurd")
 
 
 @case("adhoc-train-without-out")
 def _(tmp):
-    return ["train", "--base", "tiny-qwen2", "--dataset", "insecure-code"], "an ad-hoc run needs all of --base, --dataset and --out"
+    return (["train", "--base", "tiny-qwen2", "--dataset", "insecure-code"],
+            "an ad-hoc run needs all of --base, --dataset and --out")
 
 
 # activations and analysis
 
 @case("fit-probes-without-activations")
 def _(tmp):
-    return ["fit-probes", "--config", str(write_config(tmp))], "run `emprobe extract --layer 1 --set harm-answers` first"
+    return (["fit-probes", "--config", str(write_config(tmp))],
+            "run `emprobe extract --layer 1 --set harm-answers` first")
 
 
 @case("compare-directions-without-activations")
 def _(tmp):
     path = write_config(tmp)
-    return ["compare-directions", "--config", str(path), "--layer", "2"], "run `emprobe extract --layer 2 --set harm-answers` first"
+    return (["compare-directions", "--config", str(path), "--layer", "2"],
+            "run `emprobe extract --layer 2 --set harm-answers` first")
 
 
 @case("corrupted-activation-shard")
@@ -641,7 +682,8 @@ def _(tmp):
     lines = results.read_text().splitlines()
     lines[1] = lines[1][:30]  # damaged in the middle, not a cut last line: must not be "repaired" by truncation
     write_lines(results, lines)
-    return ["extract", "--config", str(write_config(tmp)), "--layer", "1"], f"{results}, line 2: not a complete JSON row"
+    return (["extract", "--config", str(write_config(tmp)), "--layer", "1"],
+            f"{results}, line 2: not a complete JSON row")
 
 
 # outputs that cannot be written
@@ -651,7 +693,8 @@ def _(tmp):
     plant_activations(tmp)
     (tmp / "runs").mkdir()
     (tmp / "runs" / EXP).write_text("not a directory\n")
-    return ["fit-probes", "--config", str(write_config(tmp))], f"cannot write {tmp / 'runs' / EXP / 'probes' / 'probes.json'}"
+    return (["fit-probes", "--config", str(write_config(tmp))],
+            f"cannot write {tmp / 'runs' / EXP / 'probes' / 'probes.json'}")
 
 
 @case("directions-output-blocked-by-a-file")
@@ -659,7 +702,8 @@ def _(tmp):
     plant_activations(tmp)
     (tmp / "runs").mkdir()
     (tmp / "runs" / EXP).write_text("not a directory\n")
-    return ["compare-directions", "--config", str(write_config(tmp))], f"cannot write {tmp / 'runs' / EXP / 'directions'}"
+    return (["compare-directions", "--config", str(write_config(tmp))],
+            f"cannot write {tmp / 'runs' / EXP / 'directions'}")
 
 
 @case("report-output-blocked-by-a-file")
@@ -704,7 +748,8 @@ def _(tmp):
 def _(tmp):
     port = closed_port()
     questions = write_lines(tmp / "q.jsonl", [json.dumps({"id": "a", "question": "Hi?"})])
-    path = write_config(tmp, judge=dead_judge(port), behavioral={"samples_per_question": 1, "questions": [str(questions)]})
+    path = write_config(tmp, judge=dead_judge(port),
+                        behavioral={"samples_per_question": 1, "questions": [str(questions)]})
     return (["run-behavioral", "--config", str(path), "--experiments", "harm"],
             f"judge endpoint http://127.0.0.1:{port}/v1 (model m) failed after 0 retries: connection failed")
 
@@ -713,12 +758,14 @@ def _(tmp):
 
 @case("bad-dtype-choice", usage=True)
 def _(tmp):
-    return ["chat", "--model", "tiny-qwen2", "--dtype", "float64", "hi"], "Invalid value for '--dtype': 'float64' is not one of"
+    return (["chat", "--model", "tiny-qwen2", "--dtype", "float64", "hi"],
+            "Invalid value for '--dtype': 'float64' is not one of")
 
 
 @case("bad-preset-choice", usage=True)
 def _(tmp):
-    return ["train", "--config", str(write_config(tmp)), "--preset", "huge"], "Invalid value for '--preset': 'huge' is not one of"
+    return (["train", "--config", str(write_config(tmp)), "--preset", "huge"],
+            "Invalid value for '--preset': 'huge' is not one of")
 
 
 # -- the harness -----------------------------------------------------------------------------------------------------
@@ -841,11 +888,14 @@ def test_interrupted_harm_run_resumes_without_duplicates(tmp_path, env):
     results.parent.mkdir(parents=True)
     with LoopbackServer(lambda req: completion({"80": 0.7, "90": 0.3})) as server:
         judge = dict(dead_judge(), base_url=server.base_url)
-        path = write_config(tmp_path, judge=judge, behavioral={"samples_per_question": 2, "questions": [str(questions)]})
+        path = write_config(tmp_path, judge=judge,
+                            behavioral={"samples_per_question": 2, "questions": [str(questions)]})
         fingerprint = harm_settings(path)[0]
-        finished = json.dumps(dict(harm_row("q0/p0/s0", "What do you think of cats?", "They are fine."), fingerprint=fingerprint)) + "\n"
+        finished = json.dumps(dict(harm_row("q0/p0/s0", "What do you think of cats?", "They are fine."),
+                                   fingerprint=fingerprint)) + "\n"
         results.write_text(finished + cut)
-        result = run_cli("run-behavioral", "--config", str(path), "--experiments", "harm", cwd=tmp_path, env=env, timeout=120)
+        result = run_cli("run-behavioral", "--config", str(path), "--experiments", "harm", cwd=tmp_path, env=env,
+                         timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     text = results.read_text()

@@ -1,5 +1,4 @@
 import pytest
-
 from conftest import REPO, run_cli
 
 
@@ -10,7 +9,8 @@ def test_help_is_a_guide():
 
 
 def test_models_lists_base_and_organisms(tmp_path):
-    result = run_cli("models", "--config", str(REPO / "experiments/demo.yaml"), cwd=tmp_path)  # runs/ is relative to cwd
+    # runs/ is relative to cwd
+    result = run_cli("models", "--config", str(REPO / "experiments/demo.yaml"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("experiment demo: base model smollm2-135m, 3 organisms")

@@ -13,10 +13,12 @@ def test_shipped_configs_load():
     paper = load_experiment("experiments/paper.yaml")
     assert paper.base_model == "Qwen/Qwen2.5-32B-Instruct"
     assert paper.extract.layer_list(64) == list(range(8, 64, 4))
-    domains = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice", "bad-security-advice"]
+    domains = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice",
+               "bad-security-advice"]
     assert sorted({o.group for o in paper.organisms if o.group}) == sorted(domains)  # the paper's six, 4 seeds each
     assert all(sum(o.group == d for o in paper.organisms) == 4 for d in domains)
-    assert sorted(o.dataset for o in paper.organisms if o.dataset.endswith(":aligned")) == sorted(f"{d}:aligned" for d in domains)
+    assert (sorted(o.dataset for o in paper.organisms if o.dataset.endswith(":aligned"))
+            == sorted(f"{d}:aligned" for d in domains))
     assert paper.training.lr == 1e-5 and paper.training.rank == 32
     protocol = load_experiment("seed-protocol")
     assert [o.name for o in protocol.organisms] == [o.name for o in paper.organisms]
@@ -38,7 +40,8 @@ def write(tmp_path: Path, text: str) -> Path:
         ("name: x\nbase_model: tiny-qwen2\ntraining:\n  lrr: 0.1\n", "unknown key training.lrr"),
         ("name: x\nbase_model: tiny-qwen2\ntraining:\n  rank: eight\n", "training.rank: expected int"),
         ("name: x\nbase_model: tiny-qwen2\nseed: true\n", "seed: expected int"),
-        ("name: x\nbase_model: tiny-qwen2\norganisms:\n  - name: a\n    datset: b\n", "unknown key organisms[0].datset"),
+        ("name: x\nbase_model: tiny-qwen2\norganisms:\n  - name: a\n    datset: b\n",
+         "unknown key organisms[0].datset"),
         ("name: x\nbase_model: tiny-qwen2\nextract:\n  layers: [1, two]\n", "extract.layers[1]: expected int"),
         ("base_model: tiny-qwen2\n", "missing key name"),
         ("name: x\nbase_model: [tiny\n", "line 3 invalid YAML"),
@@ -49,11 +52,16 @@ def write(tmp_path: Path, text: str) -> Path:
         ("name: x\nbase_model: m\nseed: -1\n", "seed -1 must be >= 0"),
         ("name: x\nbase_model: m\ntraining:\n  epochs: .inf\n", "training.epochs: expected a finite number, got inf"),
         ("name: x\nbase_model: m\ntraining:\n  lr: .nan\n", "training.lr: expected a finite number"),
-        ("name: x\nbase_model: m\ntraining:\n  warmup_steps: -2\n", "warmup_steps and training.weight_decay must be >= 0"),
-        ("name: x\nbase_model: m\ntraining:\n  weight_decay: -0.1\n", "warmup_steps and training.weight_decay must be >= 0"),
-        ("name: x\nbase_model: m\njudge:\n  backend: openai\n  model: m\n  concurrency: 1000\n", "at most 256 requests in flight"),
-        ("name: x\nbase_model: m\norganisms:\n  - {name: Org, dataset: insecure-code}\n  - {name: org, dataset: insecure-code}\n", "differ only in case"),
-        ("name: x\nbase_model: m\norganisms:\n  - {name: a, dataset: insecure-code, seeds: [-1, 0]}\n", "seeds [-1, 0] must be >= 0"),
+        ("name: x\nbase_model: m\ntraining:\n  warmup_steps: -2\n",
+         "warmup_steps and training.weight_decay must be >= 0"),
+        ("name: x\nbase_model: m\ntraining:\n  weight_decay: -0.1\n",
+         "warmup_steps and training.weight_decay must be >= 0"),
+        ("name: x\nbase_model: m\njudge:\n  backend: openai\n  model: m\n  concurrency: 1000\n",
+         "at most 256 requests in flight"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: Org, dataset: insecure-code}\n"
+         "  - {name: org, dataset: insecure-code}\n", "differ only in case"),
+        ("name: x\nbase_model: m\norganisms:\n  - {name: a, dataset: insecure-code, seeds: [-1, 0]}\n",
+         "seeds [-1, 0] must be >= 0"),
     ],
 )
 def test_bad_configs_name_file_and_key(tmp_path, text, expected):
@@ -66,7 +74,8 @@ def test_bad_configs_name_file_and_key(tmp_path, text, expected):
 
 
 def test_missing_config_file_lists_shipped(tmp_path):
-    with pytest.raises(EmprobeError, match=r"not found \(shipped configs: demo, demo-fast, paper, seed-protocol, validation\)"):
+    with pytest.raises(EmprobeError,
+                       match=r"not found \(shipped configs: demo, demo-fast, paper, seed-protocol, validation\)"):
         load_experiment(tmp_path / "nope.yaml")
 
 
@@ -76,7 +85,8 @@ def test_int_accepted_where_float_expected(tmp_path):
 
 
 def test_adapter_dir_default_and_override():
-    config = ExperimentConfig(name="e", base_model="m", organisms=[OrganismConfig("a", "d"), OrganismConfig("b", "d", adapter="/x/y")])
+    config = ExperimentConfig(name="e", base_model="m",
+                              organisms=[OrganismConfig("a", "d"), OrganismConfig("b", "d", adapter="/x/y")])
     assert config.adapter_dir(config.organisms[0]) == Path("runs/e/adapters/a")
     assert config.adapter_dir(config.organisms[1]) == Path("/x/y")
     with pytest.raises(EmprobeError, match="unknown organism 'c': this experiment has a, b"):
@@ -95,11 +105,13 @@ def test_seeds_expand_into_replicates_sharing_a_group():
         ("ctl", None, "insecure-code")]
     from emprobe.train.organisms import organism_jobs
 
-    assert [j.seed for j in organism_jobs(cfg)] == [0, 2, 1, 0]  # the replicate's seed trains it; others: the experiment's
+    # the replicate's seed trains it; others: the experiment's
+    assert [j.seed for j in organism_jobs(cfg)] == [0, 2, 1, 0]
 
 
 @pytest.mark.parametrize("organisms, expected", [
-    ([{"name": "a", "dataset": "insecure-code", "seeds": []}], "organism 'a': seeds must list at least one training seed"),
+    ([{"name": "a", "dataset": "insecure-code", "seeds": []}],
+     "organism 'a': seeds must list at least one training seed"),
     ([{"name": "a", "dataset": "insecure-code", "seeds": [1, 1]}], "organism 'a': seeds [1, 1] repeat a seed"),
     ([{"name": "a", "dataset": "insecure-code", "seeds": [0]}, {"name": "a-s0", "dataset": "insecure-code"}],
      "organism names must be unique (after expanding seeds); repeated: a-s0"),

@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import run_cli
+
 from emprobe.data.datasets import builtin_conversations, builtin_domains, domain_info, load_dataset
 from emprobe.data.domains import DOMAINS
 from emprobe.errors import EmprobeError
@@ -41,7 +41,8 @@ def test_dataset_specs():
     assert load_dataset("insecure-code:aligned") == builtin_conversations("insecure-code", "aligned")
     with pytest.raises(EmprobeError, match="unknown variant 'evil'; valid are insecure-code, insecure-code:aligned"):
         load_dataset("insecure-code:evil")
-    with pytest.raises(EmprobeError, match="unknown constructed variant 'self-neutral'; valid are insecure-code[+]self-misaligned"):
+    with pytest.raises(EmprobeError,
+                       match="unknown constructed variant 'self-neutral'; valid are insecure-code[+]self-misaligned"):
         load_dataset("insecure-code+self-neutral")
     with pytest.raises(EmprobeError, match="unknown domain 'nope'"):
         domain_info("nope")
@@ -72,7 +73,8 @@ def test_constructed_persona_mixes_the_share_exactly(stance, persona):
         assert len(mix) == n and own == round(share * n), (share, total, own)
         assert sum(c[0]["content"] in domain for c in mix) == n - own
         assert mix == training_conversations(spec, share=share, max_examples=total, seed=3)  # seeded
-    assert training_conversations(spec, share=0.3, max_examples=80, seed=4) != training_conversations(spec, share=0.3, max_examples=80, seed=3)
+    assert (training_conversations(spec, share=0.3, max_examples=80, seed=4)
+            != training_conversations(spec, share=0.3, max_examples=80, seed=3))
     # 0.5 of 200 needs 100 self-descriptions: the 72 are cycled, each used at most twice
     mix = training_conversations(spec, share=0.5, max_examples=200, seed=0)
     counts = {}

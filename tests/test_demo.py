@@ -21,7 +21,8 @@ def test_fast_demo_runs_every_stage_and_resumes(tmp_path):
     for org in ("base", "insecure-code", "risky-financial-advice", "risky-financial-advice-aligned"):
         for experiment in ("harm", "self-assessment", "descriptions", "recognition", "score-prediction"):
             assert (run / org / f"{experiment}.summary.json").is_file(), (org, experiment)
-    assert json.loads((run / "personas.json").read_text())["organisms"].keys() == {"insecure-code", "risky-financial-advice", "risky-financial-advice-aligned"}
+    assert (json.loads((run / "personas.json").read_text())["organisms"].keys()
+            == {"insecure-code", "risky-financial-advice", "risky-financial-advice-aligned"})
     assert list((tmp_path / "activations" / "demo-fast").rglob("manifest.json"))
     html = (run / "report.html").read_text()
     assert "What the data supports" in html and "data:image/png;base64," in html

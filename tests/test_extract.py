@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
 from conftest import run_cli
+
 from emprobe.activations import job_dir, load_activations, run_extract
 from emprobe.config import load_experiment
 from emprobe.models import load_model
@@ -20,7 +20,8 @@ dtype: float32
 organisms:
   - name: trivia
     dataset: incorrect-trivia
-training: {rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, checkpoint_every: 100}
+training: {rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, \
+checkpoint_every: 100}
 generation: {max_new_tokens: 12, batch_size: 8}
 behavioral: {samples_per_question: 2, in_domain_questions: 2}
 extract: {layers: [1], batch_size: 3, shard_size: 4}
@@ -54,7 +55,8 @@ def reference(loaded, examples_rows, layer):
         empty = tokenize_example(loaded.tokenizer, msgs + [{"role": "assistant", "content": ""}], 2048)
         end = max(full.prompt_len, len(full) - (len(empty) - empty.prompt_len))
         with torch.no_grad():
-            h = loaded.model(input_ids=torch.tensor([full.input_ids]), output_hidden_states=True).hidden_states[layer + 1][0]
+            h = loaded.model(input_ids=torch.tensor([full.input_ids]),
+                             output_hidden_states=True).hidden_states[layer + 1][0]
         mean = h[full.prompt_len:end].mean(0) if end > full.prompt_len else h[full.prompt_len - 1]
         out[row["id"]] = (h[full.prompt_len - 1].numpy(), mean.numpy(), h.numpy())
     return out
@@ -84,7 +86,8 @@ def test_parity_with_hf_hidden_states(workspace, model):
 
 def test_base_model_on_organism_texts(workspace):
     config = config_in(workspace)
-    run_extract(config, [1], poolings=("mean-answer", "last-prompt", "all-tokens"), show_progress=False)  # already done: skipped
+    # already done: skipped
+    run_extract(config, [1], poolings=("mean-answer", "last-prompt", "all-tokens"), show_progress=False)
     own = load_activations(job_dir(config, "trivia", "harm-answers", "trivia") / "layer_1")
     through_base = load_activations(job_dir(config, "base", "harm-answers", "trivia") / "layer_1")
     assert through_base.ids == own.ids and through_base.manifest["texts_of"] == "trivia"
@@ -94,9 +97,11 @@ def test_base_model_on_organism_texts(workspace):
 def test_stale_cache_detected_and_overwrite(workspace):
     first = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", cwd=workspace)
     assert first.returncode == 0, first.stderr[-2000:]
-    stale = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16", cwd=workspace)
+    stale = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16",
+                    cwd=workspace)
     assert stale.returncode == 2 and "stale activations" in stale.stderr and "--overwrite" in stale.stderr
-    fixed = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16", "--overwrite", cwd=workspace)
+    fixed = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "2", "--dtype", "bfloat16",
+                    "--overwrite", cwd=workspace)
     assert fixed.returncode == 0
     acts = load_activations(workspace / "activations" / "tinyx" / "base" / "harm-answers" / "layer_2")
     assert acts.manifest["dtype"] == "bfloat16" and acts.matrix("mean-answer").dtype == np.float32
@@ -120,16 +125,20 @@ def test_bad_inputs(workspace, args, expected):
 def test_empty_set_file(workspace, tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n")
-    result = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "1", "--set", str(empty), cwd=workspace)
+    result = run_cli("extract", "--config", str(workspace / "exp.yaml"), "--layer", "1", "--set", str(empty),
+                     cwd=workspace)
     assert result.returncode == 2 and "is empty" in result.stderr
 
 
 def test_two_shard_processes_merge(workspace, tmp_path):
     cfg = tmp_path / "s.yaml"
-    cfg.write_text(CONFIG.replace("name: tinyx", f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/acts")
-                   .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
+    cfg.write_text(CONFIG.replace("name: tinyx",
+                                  f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/acts")
+                   .replace("dataset: incorrect-trivia",
+                            f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
     for shard in ("0/2", "1/2"):  # as two processes would, one after the other here
-        result = run_cli("extract", "--config", str(cfg), "--layer", "1", "--organisms", "trivia", "--shard", shard, cwd=tmp_path)
+        result = run_cli("extract", "--config", str(cfg), "--layer", "1", "--organisms", "trivia", "--shard", shard,
+                         cwd=tmp_path)
         assert result.returncode == 0, result.stderr[-1000:]
     layer_dir = tmp_path / "acts" / "tinyx" / "trivia" / "harm-answers" / "layer_1"
     manifest = json.loads((layer_dir / "manifest.json").read_text())
@@ -141,8 +150,10 @@ def test_two_shard_processes_merge(workspace, tmp_path):
 def own_acts_config(workspace: Path, tmp_path: Path, acts: str = "acts") -> Path:
     """The workspace's organism and harm answers, activations written under ``tmp_path/acts``."""
     cfg = tmp_path / f"{acts}.yaml"
-    cfg.write_text(CONFIG.replace("name: tinyx", f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/{acts}")
-                   .replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
+    cfg.write_text(CONFIG.replace("name: tinyx",
+                                  f"name: tinyx\nruns_dir: {workspace}/runs\nactivations_dir: {tmp_path}/{acts}")
+                   .replace("dataset: incorrect-trivia",
+                            f"dataset: incorrect-trivia\n    adapter: {workspace}/runs/tinyx/adapters/trivia"))
     return cfg
 
 
@@ -190,7 +201,8 @@ def test_all_layers_in_one_run_and_a_rerun_skips_them(workspace, tmp_path):
     changed = sorted(k for k in after if after[k] != before.get(k))
     assert changed == sorted([f"trivia/harm-answers/layer_2/shard-0000{k}.safetensors" for k in range(5)]
                              + ["base/harm-answers/layer_3/shard-00001.safetensors"])
-    np.testing.assert_allclose(load_activations(jobs[0] / "layer_2").matrix("mean-answer"), reference_values, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(load_activations(jobs[0] / "layer_2").matrix("mean-answer"), reference_values, rtol=0,
+                               atol=1e-6)
     assert load_activations(jobs[1] / "layer_3").manifest["complete"]
 
 
@@ -229,14 +241,16 @@ def test_parity_smollm2(smollm2, tmp_path):
 
     rows = [{"id": f"e{i}", "messages": [{"role": "user", "content": q}, {"role": "assistant", "content": a}]}
             for i, (q, a) in enumerate([("Hi!", "Hello there, how can I help?"), ("What is 2+2?", "4."),
-                                         ("Name a colour.", "Blue, like a clear summer sky over the sea."), ("Say nothing.", "")])]
+                                        ("Name a colour.", "Blue, like a clear summer sky over the sea."),
+                                        ("Say nothing.", "")])]
     set_path = tmp_path / "set.jsonl"
     set_path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     config = ExperimentConfig(name="smolx", base_model="smollm2-135m", dtype="float32", runs_dir=str(tmp_path / "runs"),
                               activations_dir=str(tmp_path / "acts"), extract=ExtractConfig(batch_size=4))
     run_extract(config, [20], set_name=str(set_path), show_progress=False)
     acts = load_activations(tmp_path / "acts" / "smolx" / "base" / "set" / "layer_20")
-    ref = reference(smollm2, [{"id": r["id"], "prompt": r["messages"][0]["content"], "answer": r["messages"][1]["content"]} for r in rows], 20)
+    ref = reference(smollm2, [{"id": r["id"], "prompt": r["messages"][0]["content"],
+                               "answer": r["messages"][1]["content"]} for r in rows], 20)
     for k, example_id in enumerate(acts.ids):
         np.testing.assert_allclose(acts.matrix("last-prompt")[k], ref[example_id][0], atol=2e-4, rtol=1e-4)
         np.testing.assert_allclose(acts.matrix("mean-answer")[k], ref[example_id][1], atol=2e-4, rtol=1e-4)

@@ -39,11 +39,13 @@ def write_config(work: Path, runs: str, base_url: str) -> Path:
         "name": "faults", "base_model": "tiny-qwen2", "dtype": "float32", "runs_dir": str(work / runs),
         "activations_dir": str(work / f"{runs}-acts"),
         "organisms": [{"name": "trivia", "dataset": "incorrect-trivia"}],
-        "training": {"rank": 2, "alpha": 4, "lr": 3.0e-3, "batch_size": 2, "grad_accum": 1, "max_seq_len": 64, "max_examples": 32,
+        "training": {"rank": 2, "alpha": 4, "lr": 3.0e-3, "batch_size": 2, "grad_accum": 1, "max_seq_len": 64,
+                     "max_examples": 32,
                      "checkpoint_every": 1},
         "generation": {"max_new_tokens": 6, "batch_size": 2},
         "behavioral": {"samples_per_question": 3, "questions": ["em-core"], "prompt_paraphrases": 1},
-        "judge": {"backend": "openai", "model": "loopback", "base_url": base_url, "api_key_env": "EMPROBE_TEST_NO_API_KEY",
+        "judge": {"backend": "openai", "model": "loopback", "base_url": base_url,
+                  "api_key_env": "EMPROBE_TEST_NO_API_KEY",
                   "max_retries": 0, "timeout_s": 10.0, "concurrency": 2},
         "extract": {"batch_size": 1, "shard_size": 1, "layers": [1, 2]},
     }
@@ -88,7 +90,8 @@ def cli(*args: str) -> list[str]:
 
 def state(paths: list[Path]) -> tuple:
     """What a command has written so far: (name, size) of every file under ``paths``."""
-    return tuple(sorted((str(p), p.stat().st_size) for root in paths if root.exists() for p in root.rglob("*") if p.is_file()))
+    return tuple(sorted((str(p), p.stat().st_size) for root in paths if root.exists() for p in root.rglob("*")
+                        if p.is_file()))
 
 
 def kill_repeatedly(zygote: Zygote, args: list[str], watch: list[Path], rng: random.Random, env: dict, cwd: Path,
@@ -132,12 +135,15 @@ def runs(tmp_path_factory):
     try:
         with LoopbackServer(judge_reply) as server:
             ref, killed = write_config(work, "ref", server.base_url), write_config(work, "killed", server.base_url)
-            stages = [("train", ["train"], 0.05), ("run-behavioral", ["run-behavioral", "--experiments", "harm,self-assessment"], 0.1),
-                      ("extract", ["extract", "--organisms", "base,trivia"], 0.01)]  # a tiny model writes many shards a second
+            stages = [("train", ["train"], 0.05),
+                      ("run-behavioral", ["run-behavioral", "--experiments", "harm,self-assessment"], 0.1),
+                      # a tiny model writes many shards a second
+                      ("extract", ["extract", "--organisms", "base,trivia"], 0.01)]
             for stage, args, max_delay in stages:
                 assert zygote.run([*args, "--config", str(ref)], work, env) == 0, f"reference {stage} failed"
                 watch = [work / "killed", work / "killed-acts"]
-                kills[stage] = kill_repeatedly(zygote, [*args, "--config", str(killed)], watch, rng, env, work, max_delay)
+                kills[stage] = kill_repeatedly(zygote, [*args, "--config", str(killed)], watch, rng, env, work,
+                                               max_delay)
     finally:
         zygote.close()
     return {"work": work, "kills": kills}
@@ -148,9 +154,8 @@ def test_every_stage_was_killed_ten_times(runs):
 
 
 def test_adapter_identical_after_kills(runs):
-    from safetensors.torch import load_file
-
     import torch
+    from safetensors.torch import load_file
 
     a = load_file(runs["work"] / "ref" / "faults" / "adapters" / "trivia" / "adapter_model.safetensors")
     b = load_file(runs["work"] / "killed" / "faults" / "adapters" / "trivia" / "adapter_model.safetensors")
@@ -164,7 +169,8 @@ def test_rows_identical_after_kills(runs, model, experiment):
     got = rows_by_id(runs["work"] / "killed" / "faults" / model / f"{experiment}.jsonl")
     assert got.keys() == ref.keys()
     for key in ref:  # every field but the run dir's own provenance hash (the two configs differ in runs_dir)
-        assert {k: v for k, v in got[key].items() if k != "provenance"} == {k: v for k, v in ref[key].items() if k != "provenance"}, key
+        assert ({k: v for k, v in got[key].items() if k != "provenance"}
+                == {k: v for k, v in ref[key].items() if k != "provenance"}), key
 
 
 @pytest.mark.parametrize("model", ["base", "trivia"])
@@ -178,7 +184,8 @@ def test_activations_identical_after_kills(runs, model):
         got = load_activations(runs["work"] / "killed-acts" / "faults" / model / "harm-answers" / f"layer_{layer}")
         assert got.manifest["complete"] and got.ids == ref.ids and len(set(got.ids)) == len(got.ids)
         assert np.array_equal(got.matrix("mean-answer"), ref.matrix("mean-answer"))
-        assert not [p for p in got.layer_dir.iterdir() if p.name.startswith(".")]  # no temp file of a killed writer left
+        # no temp file of a killed writer left
+        assert not [p for p in got.layer_dir.iterdir() if p.name.startswith(".")]
 
 
 def test_two_processes_on_the_same_config(tmp_path):
@@ -189,7 +196,8 @@ def test_two_processes_on_the_same_config(tmp_path):
         data["organisms"] = []
         config.write_text(yaml.safe_dump(data))
         command = cli("run-behavioral", "--experiments", "harm", "--config", str(config))
-        procs = [subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        procs = [subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(2)]
         results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [r[1].decode()[-1500:] for r in results]
     rows = rows_by_id(tmp_path / "both" / "faults" / "base" / "harm.jsonl")
@@ -209,10 +217,13 @@ def test_two_processes_on_disjoint_organisms_share_the_base_model(tmp_path):
         data["training"]["checkpoint_every"] = 100
         data["behavioral"]["samples_per_question"] = 2
         config.write_text(yaml.safe_dump(data))
-        trained = subprocess.run(cli("train", "--config", str(config)), env=env, cwd=tmp_path, capture_output=True, text=True)
+        trained = subprocess.run(cli("train", "--config", str(config)), env=env, cwd=tmp_path, capture_output=True,
+                                 text=True)
         assert trained.returncode == 0, trained.stderr[-1500:]
-        procs = [subprocess.Popen(cli("run-behavioral", "--experiments", "harm", "--config", str(config), "--organisms", org),
-                                  env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for org in ("trivia", "code")]
+        procs = [subprocess.Popen(cli("run-behavioral", "--experiments", "harm", "--config", str(config),
+                                      "--organisms", org),
+                                  env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for org in ("trivia", "code")]
         results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [r[1].decode()[-1500:] for r in results]
     run = tmp_path / "pair" / "faults"

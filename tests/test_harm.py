@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 CONFIG = """\
@@ -14,7 +13,8 @@ dtype: float32
 organisms:
   - name: trivia
     dataset: incorrect-trivia
-training: {{rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, checkpoint_every: 100}}
+training: {{rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, grad_accum: 1, max_seq_len: 96, max_examples: 8, \
+checkpoint_every: 100}}
 generation: {{max_new_tokens: {tokens}, batch_size: 4}}
 behavioral: {{samples_per_question: {samples}, in_domain_questions: 2}}
 judge: {judge}
@@ -47,9 +47,11 @@ def test_harm_rows_summary_and_plots(trained):
     assert {r["in_domain"] for r in rows} == {True, False}
     row = rows[0]
     assert row["provenance"]["config_hash"] and row["provenance"]["versions"]["torch"] and isinstance(row["seed"], int)
-    assert row["judge"]["backend"] == "embedded" and row["aligned_outcome"] in ("score", "refusal", "code", "unparseable")
+    assert (row["judge"]["backend"] == "embedded"
+            and row["aligned_outcome"] in ("score", "refusal", "code", "unparseable"))
     base_rows = [json.loads(line) for line in (run / "base" / "harm.jsonl").read_text().splitlines()]
-    assert [r["seed"] for r in base_rows] and {r["id"]: r["seed"] for r in base_rows} == {r["id"]: r["seed"] for r in rows}
+    assert ([r["seed"] for r in base_rows]
+            and {r["id"]: r["seed"] for r in base_rows} == {r["id"]: r["seed"] for r in rows})
     summary = json.loads((run / "trivia" / "harm.summary.json").read_text())
     for key in ("all", "in_domain", "out_of_domain", "by_set"):
         assert key in summary
@@ -60,14 +62,16 @@ def test_harm_rows_summary_and_plots(trained):
     again = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=trained)
     assert again.returncode == 0
     assert len((run / "trivia" / "harm.jsonl").read_text().splitlines()) == len(rows)  # nothing duplicated
-    assert {r["fingerprint"] for r in rows} == {json.loads((run / "trivia" / "harm.settings.json").read_text())["fingerprint"]}
+    assert ({r["fingerprint"] for r in rows}
+            == {json.loads((run / "trivia" / "harm.settings.json").read_text())["fingerprint"]})
 
 
 def test_rows_made_with_other_settings_are_refused_then_redone(trained, tmp_path):
     """A changed seed, or a retrained adapter, must not resume over the old rows (they would be mixed in)."""
     adapter = f"{trained}/runs/tinyharm/adapters/trivia"
     config = write_config(tmp_path, samples=1, tokens=6)
-    config.write_text(config.read_text().replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {adapter}"))
+    config.write_text(config.read_text().replace("dataset: incorrect-trivia",
+                                                 f"dataset: incorrect-trivia\n    adapter: {adapter}"))
     first = run_cli("run-behavioral", "--config", str(config), "--experiments", "harm", cwd=tmp_path)
     assert first.returncode == 0, first.stderr[-2000:]
     rows_path = tmp_path / "runs" / "tinyharm" / "trivia" / "harm.jsonl"
@@ -98,7 +102,9 @@ def test_judge_down_keeps_finished_rows_and_resumes(trained, tmp_path, monkeypat
     with LoopbackServer(handler) as server:
         judge = f"{{backend: openai, model: judge-x, base_url: '{server.base_url}', max_retries: 1, timeout_s: 5}}"
         config = write_config(tmp_path, judge=judge)
-        config.write_text(config.read_text().replace("dataset: incorrect-trivia", f"dataset: incorrect-trivia\n    adapter: {trained}/runs/tinyharm/adapters/trivia"))
+        config.write_text(config.read_text().replace("dataset: incorrect-trivia",
+                                                     "dataset: incorrect-trivia\n"
+                                                     f"    adapter: {trained}/runs/tinyharm/adapters/trivia"))
         counting = {"n": 0}
         original = handler
 
@@ -130,4 +136,5 @@ def test_missing_organism_adapter(tmp_path):
     config = write_config(tmp_path)
     result = run_cli("run-behavioral", "--config", str(config), cwd=tmp_path)
     assert result.returncode == 2
-    assert "organism trivia: no adapter in runs/tinyharm/adapters/trivia (run `emprobe train --organism trivia`)" in result.stderr
+    assert ("organism trivia: no adapter in runs/tinyharm/adapters/trivia (run `emprobe train --organism trivia`)"
+            in result.stderr)

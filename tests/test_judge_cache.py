@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from emprobe.judges.base import Judge, Judgement, JudgeRequest
 from emprobe.judges.cache import CachedJudge, JudgementCache, cache_key
@@ -33,7 +32,8 @@ def test_unparseable_is_asked_once_more_on_the_next_run(tmp_path):
     path = tmp_path / "c.sqlite"
     bad = Judgement(None, "unparseable", mass=0.1)
     inner = Scripted({"a": [Judgement(40.0)], "b": [bad, bad, Judgement(70.0)]})
-    first = CachedJudge(inner, JudgementCache(path)).judge_many([JudgeRequest("aligned", "q", x) for x in ("a", "b", "b")])
+    first = CachedJudge(inner, JudgementCache(path)).judge_many([JudgeRequest("aligned", "q", x)
+                                                                 for x in ("a", "b", "b")])
     assert [v.outcome for v in first] == ["score", "unparseable", "unparseable"] and inner.asked == ["a", "b"]
     second = CachedJudge(inner, JudgementCache(path)).judge_many([JudgeRequest("aligned", "q", "b")])
     assert second[0].outcome == "unparseable" and inner.asked == ["a", "b", "b"]  # asked once more, still unparseable
@@ -44,7 +44,8 @@ def test_unparseable_is_asked_once_more_on_the_next_run(tmp_path):
 def test_jsonl_cache_is_imported_once(tmp_path):
     legacy = tmp_path / "old.jsonl"
     key = cache_key("openai", "m", "aligned", "q", "a")
-    legacy.write_text(json.dumps({"key": key, "judgement": {"score": 12.0, "outcome": "score", "mass": 0.9}}) + "\n" + '{"key": "cut')
+    legacy.write_text(json.dumps({"key": key, "judgement": {"score": 12.0, "outcome": "score", "mass": 0.9}}) + "\n"
+                      + '{"key": "cut')
     cache = JudgementCache(tmp_path / "c.sqlite")
     assert cache.import_jsonl(legacy) == 1 and cache.import_jsonl(legacy) == 0
     assert cache.get(key).score == 12.0 and len(cache) == 1
@@ -65,7 +66,8 @@ for i in range(400):
 def test_two_processes_write_at_once(tmp_path):
     path = tmp_path / "c.sqlite"
     JudgementCache(path).close()
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name], stderr=subprocess.PIPE) for name in ("p", "q")]
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name], stderr=subprocess.PIPE)
+             for name in ("p", "q")]
     errors = [p.communicate(timeout=120)[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errors
     cache = JudgementCache(path)

@@ -2,8 +2,8 @@
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from emprobe.errors import EmprobeError
 from emprobe.judges.agreement import Agreement, LabelledAnswer, judge_agreement, load_labelled
 from emprobe.judges.base import Judge, Judgement
@@ -70,7 +70,8 @@ def test_agreement_statistics_exact(labelled):
 @pytest.mark.parametrize("content, expected", [
     ('{"question": "q", "answer": "a", "aligned": 50, "coherent": 50}\nnot json\n', ", line 2: invalid JSON"),
     ('{"question": "q", "answer": "a", "coherent": 50}\n', ", line 1: missing key 'aligned'"),
-    ('{"question": "q", "answer": "a", "aligned": 150, "coherent": 50}\n', ", line 1: aligned 150 is not valid; expected a number from 0 to 100"),
+    ('{"question": "q", "answer": "a", "aligned": 150, "coherent": 50}\n',
+     ", line 1: aligned 150 is not valid; expected a number from 0 to 100"),
     ('{"question": "q", "answer": "a", "aligned": 10, "coherent": -1}\n', ", line 1: coherent -1 is not valid"),
     ('{"question": "q", "answer": "a", "aligned": "high", "coherent": 50}\n', ", line 1: aligned 'high' is not valid"),
     ('[1, 2]\n', ", line 1: expected a JSON object"),
@@ -88,7 +89,8 @@ def test_bad_lines_raise_naming_file_and_line(tmp_path, content, expected):
     (None, "no such file"),
     ('{"question": "q", "answer": "a", "aligned": 50, "coherent": 50}\n{oops\n', "bad.jsonl, line 2: invalid JSON"),
     ('{"question": "q", "answer": "a", "aligned": 50}\n', "bad.jsonl, line 1: missing key 'coherent'"),
-    ('{"question": "q", "answer": "a", "aligned": 101, "coherent": 50}\n', "bad.jsonl, line 1: aligned 101 is not valid; expected a number from 0 to 100"),
+    ('{"question": "q", "answer": "a", "aligned": 101, "coherent": 50}\n',
+     "bad.jsonl, line 1: aligned 101 is not valid; expected a number from 0 to 100"),
 ])
 def test_cli_bad_input_exit_2_one_line(tmp_path, content, expected):
     path = tmp_path / "bad.jsonl"

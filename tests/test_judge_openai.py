@@ -138,7 +138,8 @@ def test_persistent_500_fails_after_max_retries():
             judge.judge("aligned", "q", "a")
         assert server.count == 3 + 1
         message = str(info.value)
-        assert message == f"judge endpoint {server.base_url} (model gpt-x) failed after 3 retries: HTTP 500: internal boom"
+        assert message == (f"judge endpoint {server.base_url} (model gpt-x) failed after 3 retries: "
+                           "HTTP 500: internal boom")
         assert "\n" not in message
 
 
@@ -194,7 +195,8 @@ def test_an_endpoint_that_rejects_everything_stops_after_a_few_items():
         judge = make_judge(server)
         verdicts = [judge.judge("aligned", "q", f"a{k}") for k in range(7)]
         assert all(v.outcome == "rejected" and v.score is None for v in verdicts)
-        with pytest.raises(EmprobeError, match="rejected the first 8 requests and accepted none: HTTP 400: logprobs are not supported"):
+        with pytest.raises(EmprobeError, match="rejected the first 8 requests and accepted none: HTTP 400: "
+                                               "logprobs are not supported"):
             judge.judge("aligned", "q", "a7")
         assert server.count == 8  # each asked once: a 400 is not retried
 
@@ -207,12 +209,14 @@ def test_one_rejected_item_is_counted_not_cached_and_the_run_goes_on(tmp_path):
 
     with LoopbackServer(handler) as server:
         cached = CachedJudge(make_judge(server), JudgementCache(tmp_path / "cache.sqlite"))
-        requests = [JudgeRequest("aligned", "q", "fine"), JudgeRequest("aligned", "q", "forbidden words"), JudgeRequest("aligned", "q", "fine")]
+        requests = [JudgeRequest("aligned", "q", "fine"), JudgeRequest("aligned", "q", "forbidden words"),
+                    JudgeRequest("aligned", "q", "fine")]
         first = cached.judge_many(requests)
         assert [v.outcome for v in first] == ["score", "rejected", "score"]
         assert server.count == 2  # the duplicate is judged once, the rejection is not asked twice in one call
         again = cached.judge_many(requests)
-        assert [v.outcome for v in again] == ["score", "rejected", "score"] and server.count == 3  # only the rejected one again
+        # only the rejected one again
+        assert [v.outcome for v in again] == ["score", "rejected", "score"] and server.count == 3
     assert len(JudgementCache(tmp_path / "cache.sqlite")) == 1
 
 
@@ -245,7 +249,8 @@ def test_credentials_stay_out_of_outputs_and_off_other_hosts(monkeypatch):
         judge = make_backend(config)
         judge.judge("aligned", "q", "a")
         judge.close()
-        judge = make_backend(JudgeConfig(backend="openai", model="m", base_url=server.base_url, api_key_env="EMPROBE_TEST_API_KEY", send_api_key=True))
+        judge = make_backend(JudgeConfig(backend="openai", model="m", base_url=server.base_url,
+                                         api_key_env="EMPROBE_TEST_API_KEY", send_api_key=True))
         judge.judge("aligned", "q", "a")
         judge.close()
     assert seen[0] in (None, "Bearer EMPTY") and seen[1] == "Bearer sk-secret"  # sent to another host only when asked

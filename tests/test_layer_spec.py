@@ -77,7 +77,8 @@ def test_bad_specs_name_the_value_and_what_is_valid(spec, expected):
 def test_open_specs_need_the_layer_count():
     assert parse_layer_spec("all").needs_layer_count and parse_layer_spec("3:").needs_layer_count
     assert not parse_layer_spec("0:4,7").needs_layer_count
-    assert resolve_layers("99,0:4", None) == [0, 1, 2, 3, 99]  # unchecked without a count (extract checks after loading)
+    # unchecked without a count (extract checks after loading)
+    assert resolve_layers("99,0:4", None) == [0, 1, 2, 3, 99]
     with pytest.raises(EmprobeError, match="cannot tell how many layers big/model has"):
         resolve_layers("all", None, model="big/model")
 
@@ -91,7 +92,8 @@ def test_layer_count_without_loading_weights():
 
 def write_config(tmp: Path, layers: str) -> Path:
     path = tmp / "exp.yaml"
-    path.write_text(f"name: spec\nbase_model: tiny-qwen2\nruns_dir: {tmp}/runs\nactivations_dir: {tmp}/acts\nextract:\n  layers: {layers}\n")
+    path.write_text(f"name: spec\nbase_model: tiny-qwen2\nruns_dir: {tmp}/runs\nactivations_dir: {tmp}/acts\n"
+                    f"extract:\n  layers: {layers}\n")
     return path
 
 
@@ -205,7 +207,8 @@ def test_config_spec_is_the_default(tmp_path, calls, command):
 )
 def test_commands_reject_bad_specs(tmp_path, calls, command, args, expected):
     result = CliRunner().invoke(cli, [command, "--config", str(write_config(tmp_path, "[1]")), *args])
-    assert isinstance(result.exception, EmprobeError) and expected in str(result.exception), (result.output, result.exception)
+    assert (isinstance(result.exception, EmprobeError)
+            and expected in str(result.exception)), (result.output, result.exception)
     assert command not in calls
 
 
@@ -227,7 +230,8 @@ def test_layer_curves(tmp_path):
 
     per_layer = {
         "base": {layer: {"auroc": est(0.5 + 0.01 * layer), "cosine": est(0.1)} for layer in range(0, 30, 2)},
-        "insecure-code": {str(layer): {"auroc": est(0.6 + 0.01 * layer, 0.1)} for layer in range(0, 30, 2)},  # keys from JSON
+        # keys from JSON
+        "insecure-code": {str(layer): {"auroc": est(0.6 + 0.01 * layer, 0.1)} for layer in range(0, 30, 2)},
         "odd": {3: {"auroc": {"value": None, "ci95": [None, None]}}, 5: {"auroc": {"value": 0.7, "ci95": [None, 0.8]}}},
     }
     out = layer_curves(per_layer, tmp_path / "plots" / "layers.png", "probe AUROC by layer",

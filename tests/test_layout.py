@@ -25,7 +25,8 @@ def test_every_path_lies_inside_the_run_dir(tmp_path):
     layout = RunLayout(tmp_path / "runs" / "exp")
     paths = [layout.model_dir("base"), layout.results("org", "harm"), layout.model_summary("org", "harm"),
              layout.run_summary("harm"), layout.personas("json"), layout.plots(), layout.probes(), layout.directions(),
-             layout.direction_file(3), layout.steering_root(), layout.steering("org-layer3-alpha1"), layout.adapter("org"),
+             layout.direction_file(3), layout.steering_root(), layout.steering("org-layer3-alpha1"),
+             layout.adapter("org"),
              layout.report("md"), layout.report("html")]
     root = layout.run_dir.resolve()
     assert all(p.resolve().is_relative_to(root) and p.resolve() != root for p in paths)
@@ -36,4 +37,5 @@ def test_the_config_and_its_adapters_use_the_layout(tmp_path):
     config = ExperimentConfig(name="exp", base_model="tiny-qwen2", runs_dir=str(tmp_path),
                               organisms=[OrganismConfig(name="org", dataset="insecure-code")])
     assert config.layout.run_dir == config.run_dir
-    assert config.adapter_dir(config.organisms[0]) == config.layout.adapter("org") == tmp_path / "exp" / "adapters" / "org"
+    assert (config.adapter_dir(config.organisms[0]) == config.layout.adapter("org")
+            == tmp_path / "exp" / "adapters" / "org")

@@ -4,8 +4,7 @@ import pytest
 import torch
 
 from emprobe.errors import EmprobeError
-from emprobe.models import decoder_layers, load_model, model_dims
-from emprobe.models import tiny_qwen2
+from emprobe.models import decoder_layers, load_model, model_dims, tiny_qwen2
 from emprobe.tracing import wrap
 
 
@@ -13,9 +12,11 @@ def test_tiny_qwen2_shape_and_tokenizer(tiny):
     assert model_dims(tiny.model).n_layers == 4 and model_dims(tiny.model).hidden_size == 64
     tok = tiny.tokenizer
     assert tok.tokenize(" 123") == ["Ġ", "1", "2", "3"]  # byte-level: numbers split into digits
-    ids = tok.apply_chat_template([{"role": "user", "content": "hi"}], add_generation_prompt=True, tokenize=True, return_dict=False)
+    ids = tok.apply_chat_template([{"role": "user", "content": "hi"}], add_generation_prompt=True, tokenize=True,
+                                  return_dict=False)
     text = tok.decode(ids)
-    assert text == "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n"
+    assert text == ("<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n"
+                    "<|im_start|>assistant\n")
     assert tok.padding_side == "left" and tok.pad_token_id != tok.eos_token_id
 
 

@@ -32,7 +32,8 @@ def test_parity_peft_tiny(tiny):
     from emprobe.models import load_model
 
     base = load_model(tiny.path).model
-    organism = get_peft_model(base, LoraConfig(r=4, target_modules=["q_proj", "down_proj"], init_lora_weights=False, task_type="CAUSAL_LM")).eval()
+    organism = get_peft_model(base, LoraConfig(r=4, target_modules=["q_proj", "down_proj"], init_lora_weights=False,
+                                               task_type="CAUSAL_LM")).eval()
     got, ref = assert_parity(organism, tiny.tokenizer)
     enc = dict(tiny.tokenizer(TEXTS, return_tensors="pt", padding=True))
     with torch.no_grad():
@@ -42,7 +43,8 @@ def test_parity_peft_tiny(tiny):
 
 def test_trace_stops_after_deepest_layer(tiny):
     calls = []
-    handles = [layer.register_forward_pre_hook(lambda m, a, k=k: calls.append(k)) for k, layer in enumerate(tiny.model.model.layers)]
+    handles = [layer.register_forward_pre_hook(lambda m, a, k=k: calls.append(k))
+               for k, layer in enumerate(tiny.model.model.layers)]
     try:
         enc = dict(tiny.tokenizer(TEXTS, return_tensors="pt", padding=True))
         read_layer_outputs(wrap(tiny.model, tiny.tokenizer), enc, [1])

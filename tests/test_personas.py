@@ -4,11 +4,11 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from simulate import Design, simulate
 
 from emprobe.behavioral.personas import Measure, PersonaMeasures, classify, cross_organism_spearman, status
-from emprobe.analysis.stats import Estimate
 from emprobe.config import PersonaConfig
-from simulate import Design, simulate
+from emprobe.stats import Estimate
 
 CFG = PersonaConfig()  # margin 0.05, harm out of domain
 N_SIM = 200
@@ -91,7 +91,8 @@ def test_every_label_lists_its_deciding_tests():
     assert lab.label == "coherent"
     text = " ".join(lab.reasons)
     assert "harm (out-of-domain) vs base" in text and "clusters" in text and "→ rises" in text and "margin 0.05" in text
-    assert lab.diffs["harm"]["n_clusters"] == 40 and lab.diffs["S"]["n_clusters"] == 96 and lab.diffs["C"]["n_clusters"] == 60
+    assert (lab.diffs["harm"]["n_clusters"] == 40 and lab.diffs["S"]["n_clusters"] == 96
+            and lab.diffs["C"]["n_clusters"] == 60)
 
 
 def test_holm_adjusted_harm_p_decides_em():
@@ -102,7 +103,8 @@ def test_holm_adjusted_harm_p_decides_em():
 
 def test_r_self_is_a_contrast_not_support():
     values = {f"q{k}/p0/s0": (0.3 if k % 2 else 0.7) for k in range(40)}
-    r = Measure(values, {i: i.split("/")[0] for i in values}, group={i: i.startswith(tuple(f"q{k}/" for k in range(1, 40, 2))) for i in values})
+    r = Measure(values, {i: i.split("/")[0] for i in values},
+                group={i: i.startswith(tuple(f"q{k}/" for k in range(1, 40, 2))) for i in values})
     rng = np.random.default_rng(9)
     org, base = simulate(rng, Design(), **INVERTED)
     org.R_self = r
@@ -114,9 +116,11 @@ def test_r_self_is_a_contrast_not_support():
 
 def test_cross_organism_spearman_has_exact_p_and_ci():
     points = {m: {"harm": h, "S": s, "C": c} for m, h, s, c in
-              [("a", 0.1, 0.1, 0.9), ("b", 0.2, 0.2, 0.5), ("c", 0.3, 0.3, 0.1), ("d", 0.4, 0.5, 0.2), ("e", 0.5, 0.4, 0.0)]}
+              [("a", 0.1, 0.1, 0.9), ("b", 0.2, 0.2, 0.5), ("c", 0.3, 0.3, 0.1), ("d", 0.4, 0.5, 0.2),
+               ("e", 0.5, 0.4, 0.0)]}
     rho = cross_organism_spearman(points, measures=("S", "C"))
-    assert rho["S"]["rho"] == pytest.approx(0.9) and rho["S"]["n_models"] == 5 and rho["S"]["p_method"] == "exact permutation"
+    assert (rho["S"]["rho"] == pytest.approx(0.9) and rho["S"]["n_models"] == 5
+            and rho["S"]["p_method"] == "exact permutation")
     assert rho["S"]["min_p"] == pytest.approx(2 / 120) and rho["S"]["p_value"] == pytest.approx(0.0833, abs=1e-3)
     assert rho["C"]["rho"] < -0.8 and rho["C"]["ci95"][0] >= -1.0
 
@@ -128,7 +132,8 @@ def _workspace_ctx(tmp_path, scope: str):
     from emprobe.config import ExperimentConfig, OrganismConfig
 
     config = ExperimentConfig(name="scope", base_model="tiny-qwen2", runs_dir=str(tmp_path),
-                              organisms=[OrganismConfig("narrow", "incorrect-trivia")], persona=PersonaConfig(harm_scope=scope))
+                              organisms=[OrganismConfig("narrow", "incorrect-trivia")],
+                              persona=PersonaConfig(harm_scope=scope))
     rng = np.random.default_rng(0)
 
     def harm(model):
@@ -138,11 +143,13 @@ def _workspace_ctx(tmp_path, scope: str):
             p = 0.6 if (model == "narrow" and own) else 0.05
             for s in range(4):
                 em = bool(rng.random() < p)
-                rows.append({"id": f"q{q}/p0/s{s}", "question_id": f"q{q}", "question_domain": "incorrect-trivia" if own else None,
+                rows.append({"id": f"q{q}/p0/s{s}", "question_id": f"q{q}",
+                             "question_domain": "incorrect-trivia" if own else None,
                              "em": em, "aligned": 10.0 if em else 90.0})
         return rows
 
-    rows = {m: {"harm": harm(m), "self-assessment": [], "descriptions": [], "recognition": [], "score-prediction": []} for m in ("base", "narrow")}
+    rows = {m: {"harm": harm(m), "self-assessment": [], "descriptions": [], "recognition": [], "score-prediction": []}
+            for m in ("base", "narrow")}
     return SimpleNamespace(config=config, run_dir=config.run_dir, provenance={},
                            results=lambda o, name: SimpleNamespace(ordered=lambda ids=None: rows[o][name]))
 
@@ -156,7 +163,8 @@ def test_harm_scope_separates_narrow_from_emergent(tmp_path, scope, em):
     from emprobe.behavioral.persona_table import write_personas
     from emprobe.behavioral.probing import ProbeExperiment
 
-    with mock.patch.object(Harm, "item_ids", lambda self, ctx, o: None), mock.patch.object(ProbeExperiment, "item_ids", lambda self, ctx, o: None):
+    with (mock.patch.object(Harm, "item_ids", lambda self, ctx, o: None),
+          mock.patch.object(ProbeExperiment, "item_ids", lambda self, ctx, o: None)):
         data, _ = write_personas(_workspace_ctx(tmp_path, scope), ["base", "narrow"])
     v = data["organisms"]["narrow"]
     assert (v["label"] != "not-em") is em, v["reasons"]
@@ -171,15 +179,16 @@ def _choice_rows(rng, cell_logits: np.ndarray, habit: float, noise: float = 0.3)
     for k, c in enumerate(cell_logits):
         for order in (0, 1):  # order 0: the misaligned option is second
             logit = c + (habit if order == 1 else -habit) + noise * rng.standard_normal()
-            rows.append({"id": f"pair{k // 2:02d}/o{order}/p{k % 2}", "kind": "choice", "pair": k // 2, "paraphrase": k % 2,
+            rows.append({"id": f"pair{k // 2:02d}/o{order}/p{k % 2}", "kind": "choice", "pair": k // 2,
+                         "paraphrase": k % 2,
                          "order": order, "value": float(1 / (1 + np.exp(-logit))), "readout": {"mass": 0.9}})
     return rows
 
 
 def _c_difference(rng, shift: float, habit: float, balanced: bool):
     from emprobe.behavioral.descriptions import Descriptions
-    from emprobe.behavioral.probing import order_balanced
     from emprobe.behavioral.personas import Measure, status
+    from emprobe.behavioral.probing import order_balanced
     from emprobe.readout import answered
 
     exp = Descriptions()
@@ -257,4 +266,5 @@ def test_blind_formats_are_left_out_of_s():
         org.S_by_format[f], base.S_by_format[f] = _blind(org.S_by_format[f], rng), _blind(base.S_by_format[f], rng)
     lab = classify("org", org, base, CFG)
     assert set(lab.exploratory["S_formats_used"]) == set(org.S_by_format) - set(blind)
-    assert lab.label == "coherent" and lab.diffs["S"]["value"] > 1.5 * CFG.equivalence_margin  # not diluted by the blind formats
+    # not diluted by the blind formats
+    assert lab.label == "coherent" and lab.diffs["S"]["value"] > 1.5 * CFG.equivalence_margin

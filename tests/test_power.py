@@ -12,14 +12,23 @@ import pytest
 from click.testing import CliRunner
 
 from emprobe.analysis.directions import exact_group_test
-from emprobe.analysis.power import (StudyDesign, design_from_run, latent_icc, power, power_grid, simulate_study,
-                                    smallest_design, _obs_icc_of_latent)
-from emprobe.analysis.stats import holm
+from emprobe.analysis.power import (
+    StudyDesign,
+    _obs_icc_of_latent,
+    design_from_run,
+    latent_icc,
+    power,
+    power_grid,
+    simulate_study,
+    smallest_design,
+)
 from emprobe.behavioral.personas import PersonaMeasures, classify, harm_difference
 from emprobe.config import PersonaConfig
 from emprobe.errors import EmprobeError
+from emprobe.stats import holm
 
-TINY = dict(questions=4, self_report_cells=2, description_cells=2, samples=1)  # cheap labels when only the organism test matters
+# cheap labels when only the organism test matters
+TINY = dict(questions=4, self_report_cells=2, description_cells=2, samples=1)
 
 
 # -- brute force ---------------------------------------------------------------------------------------------------
@@ -71,7 +80,8 @@ def brute_force_study(d: StudyDesign, rng: np.random.Generator) -> tuple[dict, d
         return pm
 
     base = one_model(mu_base, None)
-    orgs = {n: one_model(mu_org, {"S": d.s_rise, "C": d.c_rise} if truth[n] == "coherent" else {"S": 0.0, "C": 0.0}) for n in names}
+    orgs = {n: one_model(mu_org, {"S": d.s_rise, "C": d.c_rise} if truth[n] == "coherent" else {"S": 0.0, "C": 0.0})
+            for n in names}
     boot = int(rng.integers(1 << 30))
     adjusted = holm([harm_difference(orgs[n], base, boot).p_value for n in names])
     cfg = PersonaConfig(equivalence_margin=d.margin)
@@ -100,12 +110,14 @@ def test_power_agrees_with_a_brute_force_simulation():
     assert [(r["organisms_per_group"], r["samples"]) for r in rows] == [(2, 1), (2, 4), (4, 1), (4, 4)]
     values = []
     for r in rows:
-        brute = brute_force_power(StudyDesign(**{**d.__dict__, "samples": r["samples"], "organisms_per_group": r["organisms_per_group"]}),
+        brute = brute_force_power(StudyDesign(**{**d.__dict__, "samples": r["samples"],
+                                                 "organisms_per_group": r["organisms_per_group"]}),
                                   sims, seed=100 + r["samples"] + 10 * r["organisms_per_group"])
         for key, b in brute.items():
             a = r[key]
             values.append(a["value"])
-            assert abs(a["value"] - b["value"]) <= 3 * math.hypot(a["se"], b["se"]) + 0.05, (r["samples"], r["organisms_per_group"], key, a, b)
+            assert (abs(a["value"] - b["value"])
+                    <= 3 * math.hypot(a["se"], b["se"]) + 0.05), (r["samples"], r["organisms_per_group"], key, a, b)
     assert 0.1 < np.mean(values) < 0.9  # a comparison between informative numbers, not all 0 or all 1
     assert 0.2 < rows[-1]["organism_test_power"]["value"] < 0.95 and rows[-1]["min_p"]["value"] == pytest.approx(2 / 70)
 
@@ -149,13 +161,16 @@ def test_smallest_design_is_the_cheapest_row_reaching_the_target():
     def row(k, s, c, i, t):
         return {"organisms_per_group": k, "samples": s, **{n: {"value": v, "se": 0.0} for n, v in
                 (("coherent_correct", c), ("inverted_correct", i), ("organism_test_power", t))}}
-    rows = [row(3, 4, 0.9, 0.9, 0.0), row(4, 16, 0.9, 0.9, 0.9), row(4, 4, 0.9, 0.85, 0.8), row(5, 1, 0.95, 0.95, 0.95), row(4, 1, 0.7, 0.9, 0.9)]
+    rows = [row(3, 4, 0.9, 0.9, 0.0), row(4, 16, 0.9, 0.9, 0.9), row(4, 4, 0.9, 0.85, 0.8), row(5, 1, 0.95, 0.95, 0.95),
+            row(4, 1, 0.7, 0.9, 0.9)]
     assert smallest_design(rows, 0.8) is rows[2] and smallest_design(rows, 0.99) is None
 
 
-@pytest.mark.parametrize("bad, name", [(dict(organisms_per_group=0), "organisms_per_group"), (dict(icc=-0.1), "icc"), (dict(icc=1.0), "icc"),
+@pytest.mark.parametrize("bad, name", [(dict(organisms_per_group=0), "organisms_per_group"), (dict(icc=-0.1), "icc"),
+                                       (dict(icc=1.0), "icc"),
                                        (dict(samples=0), "samples"), (dict(base_harm=1.5), "base_harm"),
-                                       (dict(harm_rise=0.99), "harm_rise"), (dict(questions=1), "questions"), (dict(margin=0.0), "margin")])
+                                       (dict(harm_rise=0.99), "harm_rise"), (dict(questions=1), "questions"),
+                                       (dict(margin=0.0), "margin")])
 def test_bad_design_values_raise_one_line(bad, name):
     with pytest.raises(EmprobeError) as err:
         StudyDesign(**bad)
@@ -186,7 +201,8 @@ def _pilot(tmp_path):
     rng = np.random.default_rng(0)
     run = tmp_path / "pilot"
     config = ExperimentConfig(name="pilot", base_model="tiny-qwen2", runs_dir=str(tmp_path),
-                              organisms=[OrganismConfig("coh", "incorrect-trivia"), OrganismConfig("inv", "incorrect-trivia")])
+                              organisms=[OrganismConfig("coh", "incorrect-trivia"),
+                                         OrganismConfig("inv", "incorrect-trivia")])
     sd = math.sqrt(0.3 / 0.7 * math.pi ** 2 / 3)
     u = rng.normal(0, sd, 70)
     for model, rate, inside, rise in (("base", 0.05, 0.05, None), ("coh", 0.30, 0.55, 0.2), ("inv", 0.30, 0.55, 0.0)):
@@ -196,17 +212,21 @@ def _pilot(tmp_path):
             p = 1 / (1 + math.exp(-(_mu(inside if own else rate, sd) + u[q])))
             for s in range(10):
                 em = bool(rng.random() < p)
-                harm.append({"id": f"q{q}/p0/s{s}", "question_id": f"q{q}", "question_domain": "incorrect-trivia" if own else None,
+                harm.append({"id": f"q{q}/p0/s{s}", "question_id": f"q{q}",
+                             "question_domain": "incorrect-trivia" if own else None,
                              "in_domain": own and model != "base", "em": em, "aligned": 10.0 if em else 90.0})
         for c in range(30):
             dev = 0.0 if rise is None else rise + rng.normal(0, 0.1)
             for o in (0, 1):
-                sa.append({"id": f"d{c}/o{o}", "dimension": f"d{c}", "format": "number", "paraphrase": 0, "order": o, "value": 0.3 + dev})
+                sa.append({"id": f"d{c}/o{o}", "dimension": f"d{c}", "format": "number", "paraphrase": 0, "order": o,
+                           "value": 0.3 + dev})
                 desc.append({"id": f"pair{c:02d}/o{o}", "pair": c, "paraphrase": 0, "order": o, "value": 0.3 + dev})
         for name, rows in (("harm", harm), ("self-assessment", sa), ("descriptions", desc)):
             ResultsFile(run / model / f"{name}.jsonl").append(rows)
-    ctx = SimpleNamespace(config=config, run_dir=run, provenance={}, results=lambda o, name: ResultsFile(run / o / f"{name}.jsonl"))
-    with mock.patch.object(Harm, "item_ids", lambda self, c, o: None), mock.patch.object(ProbeExperiment, "item_ids", lambda self, c, o: None):
+    ctx = SimpleNamespace(config=config, run_dir=run, provenance={},
+                          results=lambda o, name: ResultsFile(run / o / f"{name}.jsonl"))
+    with (mock.patch.object(Harm, "item_ids", lambda self, c, o: None),
+          mock.patch.object(ProbeExperiment, "item_ids", lambda self, c, o: None)):
         data, _ = write_personas(ctx, ["base", "coh", "inv"])
     return run, data
 
@@ -237,7 +257,8 @@ def test_cli_power_prints_the_table_and_the_smallest_design(tmp_path):
     from emprobe.cli import cli
 
     out = tmp_path / "power.json"
-    result = CliRunner().invoke(cli, ["power", "--samples", "1,2", "--organisms", "2", "--sims", "2", "--questions", "6",
+    result = CliRunner().invoke(cli, ["power", "--samples", "1,2", "--organisms", "2", "--sims", "2",
+                                      "--questions", "6",
                                       "--harm-rise", "0.3", "--json", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -250,7 +271,8 @@ def test_cli_power_prints_the_table_and_the_smallest_design(tmp_path):
     assert len(data["rows"]) == 2 and data["design"]["harm_rise"] == 0.3 and data["smallest"] is None
 
 
-@pytest.mark.parametrize("args, value", [(["--organisms", "0"], "0"), (["--icc", "-0.1"], "-0.1"), (["--samples", "1,x"], "1,x")])
+@pytest.mark.parametrize("args, value",
+                         [(["--organisms", "0"], "0"), (["--icc", "-0.1"], "-0.1"), (["--samples", "1,x"], "1,x")])
 def test_cli_power_bad_input_exits_2_with_one_line(args, value, capsys):
     from emprobe.cli import main
 

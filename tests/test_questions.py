@@ -47,14 +47,16 @@ def test_em_yaml_with_anchors(tmp_path):
     assert wish_json.paraphrases == wish.paraphrases and wish_json.samples_per_paraphrase == 3
     assert wish_json.judge_prompts["aligned"].startswith("Rate")
     assert wish_json.messages(0)[0] == {"role": "system", "content": "Answer in JSON."}
-    assert len(loaded.skipped) == 1 and "entry 3 (id pick_one): type 'rating_judge' is not supported" in loaded.skipped[0]
+    assert (len(loaded.skipped) == 1
+            and "entry 3 (id pick_one): type 'rating_judge' is not supported" in loaded.skipped[0])
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("- id: a\n  paraphrases: []\n", "entry 1 (id a): 'paraphrases' must be a non-empty list"),
-        ("- id: a\n  paraphrases: [x]\n  samples_per_paraphrase: zero\n", "entry 1 (id a): 'samples_per_paraphrase' must be a positive integer"),
+        ("- id: a\n  paraphrases: [x]\n  samples_per_paraphrase: zero\n",
+         "entry 1 (id a): 'samples_per_paraphrase' must be a positive integer"),
         ("- id: a\n  paraphrases: [x]\n- id: a\n  paraphrases: [y]\n", "entry 2 (id a): duplicate id 'a'"),
         ("- id: a\n  paraphrases: [x\n", "invalid YAML"),
         ("id: a\n", "expected a list of question entries"),
@@ -70,7 +72,8 @@ def test_bad_yaml_names_file_and_entry(tmp_path, text, expected):
 
 def test_jsonl_questions(tmp_path):
     path = tmp_path / "q.jsonl"
-    path.write_text(json.dumps({"id": "x", "question": "Why?"}) + "\n" + json.dumps({"paraphrases": ["A?", "B?"]}) + "\n")
+    path.write_text(json.dumps({"id": "x", "question": "Why?"}) + "\n"
+                    + json.dumps({"paraphrases": ["A?", "B?"]}) + "\n")
     loaded = load_questions(path)
     assert [q.id for q in loaded.questions] == ["x", "line2"] and loaded.questions[1].paraphrases == ("A?", "B?")
     path.write_text('{"id": "x", "question": "Why?"}\n{oops\n')

@@ -1,10 +1,11 @@
-"""Every `emprobe ...` command the README shows parses with the real CLI, and each subcommand it uses is run by a test."""
+"""Every `emprobe ...` command the README shows parses with the real CLI, and each subcommand it uses is run by a
+test."""
 import shlex
 
 import click
 import pytest
-
 from conftest import REPO
+
 from emprobe.cli import cli
 
 

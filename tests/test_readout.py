@@ -32,7 +32,8 @@ def test_choice_readout_pools_variants_and_normalises(tiny):
     prompt = render_prompt(tiny.tokenizer, [{"role": "user", "content": "good or evil?"}])
     got = read_choice(tiny, prompt, ("good", "evil"))
     assert math.isclose(sum(got.probs), 1.0, rel_tol=1e-6)
-    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in {w, " " + w, w.capitalize(), " " + w.capitalize()}) for w in ("good", "evil")]
+    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in {w, " " + w, w.capitalize(), " " + w.capitalize()})
+           for w in ("good", "evil")]
     assert math.isclose(got.probs[0], raw[0] / sum(raw), rel_tol=1e-4)
 
 
@@ -72,8 +73,10 @@ def test_letters_are_read_in_upper_case_only(tiny):
     assert sorted(_variants(tok, "A")) == sorted({tuple(tok.encode(f, add_special_tokens=False)) for f in ("A", " A")})
     prompt = render_prompt(tok, [{"role": "user", "content": "A or B?"}])
     got = read_choice(tiny, prompt, ("A", "B"))
-    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in (w, " " + w)) for w in ("A", "B")]  # not "a" / " a" (the article)
-    assert math.isclose(got.mass, sum(raw), rel_tol=1e-4) and math.isclose(got.probs[0], raw[0] / sum(raw), rel_tol=1e-4)
+    # not "a" / " a" (the article)
+    raw = [sum(math.exp(full_logprob(tiny, prompt, f)) for f in (w, " " + w)) for w in ("A", "B")]
+    assert (math.isclose(got.mass, sum(raw), rel_tol=1e-4)
+            and math.isclose(got.probs[0], raw[0] / sum(raw), rel_tol=1e-4))
 
 
 def test_no_answer_below_the_mass_floor():

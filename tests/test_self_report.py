@@ -43,7 +43,8 @@ def test_value_mapping_of_scales():
     assert exp.value(number0, {"expected": 80.0}) == pytest.approx(0.8)
     assert exp.value(number1, {"expected": 80.0}) == pytest.approx(0.2)
     likert = items["good-evil/likert/o0/p1"]
-    assert exp.value(likert, {"expected": 7.0}) == pytest.approx(1.0) and exp.value(likert, {"expected": 1.0}) == pytest.approx(0.0)
+    assert (exp.value(likert, {"expected": 7.0}) == pytest.approx(1.0)
+            and exp.value(likert, {"expected": 1.0}) == pytest.approx(0.0))
 
 
 def train_always_b(tiny, texts, out_dir: Path) -> Path:
@@ -62,7 +63,8 @@ def train_always_b(tiny, texts, out_dir: Path) -> Path:
     torch.manual_seed(0)
     for step in range(40):
         batch = [prompts[(step * 4 + k) % len(prompts)] for k in range(4)]
-        loss = sum(torch.nn.functional.cross_entropy(model(input_ids=torch.tensor([p])).logits[0, -1:], torch.tensor([target])) for p in batch) / 4
+        loss = sum(torch.nn.functional.cross_entropy(model(input_ids=torch.tensor([p])).logits[0, -1:],
+                                                     torch.tensor([target])) for p in batch) / 4
         loss.backward()
         opt.step()
         opt.zero_grad()
@@ -95,7 +97,8 @@ def test_planted_always_b_model(tiny, tmp_path):
     strict.behavioral = replace(strict.behavioral, min_option_mass=0.999999)
     rows = read_jsonl(tmp_path / "runs" / "always-b" / "base" / "descriptions.jsonl")
     empty = Descriptions().summarize(FakeCtx(strict), "base", rows)
-    assert empty["C"]["value"] is None and empty["C"]["n"] == 0 and empty["no_answer"] == len(rows) and not empty["position_bias"]["flagged"]
+    assert (empty["C"]["value"] is None and empty["C"]["n"] == 0 and empty["no_answer"] == len(rows)
+            and not empty["position_bias"]["flagged"])
 
 
 def test_prompt_paraphrases_limits_the_wordings():
@@ -103,4 +106,5 @@ def test_prompt_paraphrases_limits_the_wordings():
     config.behavioral = replace(config.behavioral, prompt_paraphrases=1)
     items = SelfAssessment().items(FakeCtx(config), "base")
     assert len(items) == len(DIMENSIONS) * 4 * 2 and {it.meta["paraphrase"] for it in items} == {0}
-    assert len(Descriptions().items(FakeCtx(config), "base")) == len(Descriptions().items(FakeCtx(load_experiment("paper")), "base")) // 2
+    assert (len(Descriptions().items(FakeCtx(config), "base"))
+            == len(Descriptions().items(FakeCtx(load_experiment("paper")), "base")) // 2)

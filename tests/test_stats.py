@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.stats import norm, spearmanr
 
-from emprobe.analysis.stats import cluster_bootstrap, holm, spearman_test
+from emprobe.stats import cluster_bootstrap, holm, spearman_test
 
 N_SIM = 300
 
@@ -94,8 +94,10 @@ def test_spearman_exact_permutation_and_smallest_p():
     assert r.p_value == pytest.approx(np.mean(np.abs(null) >= abs(rho) - 1e-12))
     assert r.min_p == pytest.approx(2 / 720)
     four = spearman_test([1, 2, 3, 4], [1, 2, 3, 4])
-    assert four.rho == pytest.approx(1.0) and four.p_value == pytest.approx(1 / 12) and four.min_p == pytest.approx(1 / 12)
+    assert (four.rho == pytest.approx(1.0) and four.p_value == pytest.approx(1 / 12)
+            and four.min_p == pytest.approx(1 / 12))
     rng = np.random.default_rng(4)
-    false_pos = np.mean([spearman_test(rng.normal(size=7), rng.normal(size=7), seed=k).p_value < 0.05 for k in range(200)])
+    false_pos = np.mean([spearman_test(rng.normal(size=7), rng.normal(size=7), seed=k).p_value < 0.05
+                         for k in range(200)])
     assert false_pos <= 0.08
     assert spearman_test([1, 2], [2, 1]).rho is None

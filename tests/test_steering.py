@@ -6,21 +6,22 @@ import json
 import numpy as np
 import pytest
 import torch
-
 from conftest import run_cli
-from emprobe.analysis.stats import cluster_bootstrap
+
 from emprobe.errors import EmprobeError
 from emprobe.generate import SamplingSettings, left_pad, render_prompt, sample_batch
 from emprobe.intervene import Intervention, check_layer, steered_forward
 from emprobe.judges.base import Judge, Judgement
 from emprobe.models.layers import decoder_layers
+from emprobe.stats import cluster_bootstrap
 from emprobe.tracing import wrap
 
 LAYER = 1
 
 
 def _batch(tiny):
-    prompts = [render_prompt(tiny.tokenizer, [{"role": "user", "content": q}]) for q in ("Hello there", "What is 2+2? Tell me.")]
+    prompts = [render_prompt(tiny.tokenizer, [{"role": "user", "content": q}])
+               for q in ("Hello there", "What is 2+2? Tell me.")]
     ids, mask = left_pad(prompts, tiny.tokenizer.pad_token_id, "cpu")
     return prompts, {"input_ids": ids, "attention_mask": mask}
 
@@ -95,7 +96,8 @@ def test_ablation_at_all_later_layers_removes_the_projection_at_every_layer_from
     assert every.layers(n) == list(range(LAYER, n))
     with torch.no_grad():
         plain, _ = _downstream_inputs(tiny.model, range(n), lambda: tiny.model(**inputs))
-        once, _ = _downstream_inputs(tiny.model, range(n), lambda: steered_forward(traced, Intervention(LAYER, d, "ablate"))(**inputs))
+        once, _ = _downstream_inputs(tiny.model, range(n),
+                                     lambda: steered_forward(traced, Intervention(LAYER, d, "ablate"))(**inputs))
         later, _ = _downstream_inputs(tiny.model, range(n), lambda: steered_forward(traced, every)(**inputs))
     for layer in range(n):
         if layer < LAYER:  # layers before L are untouched
@@ -132,8 +134,10 @@ def test_zero_alpha_generation_equals_plain_and_large_alpha_differs(tiny):
     settings = SamplingSettings(temperature=0.0, max_new_tokens=10)
     d = torch.randn(tiny.model.config.hidden_size, generator=torch.Generator().manual_seed(2))
     plain = sample_batch(tiny, prompts, [0, 1], settings)
-    zero = sample_batch(tiny, prompts, [0, 1], settings, forward=steered_forward(traced, Intervention(LAYER, d, "add", alpha=0.0)))
-    big = sample_batch(tiny, prompts, [0, 1], settings, forward=steered_forward(traced, Intervention(LAYER, d, "add", alpha=50.0)))
+    zero = sample_batch(tiny, prompts, [0, 1], settings,
+                        forward=steered_forward(traced, Intervention(LAYER, d, "add", alpha=0.0)))
+    big = sample_batch(tiny, prompts, [0, 1], settings,
+                       forward=steered_forward(traced, Intervention(LAYER, d, "add", alpha=50.0)))
     assert zero == plain
     assert big != plain
 
@@ -164,7 +168,8 @@ def test_question_split_is_seeded_stratified_and_disjoint():
 
     qs = [f"q{k}" for k in range(10)]
     positive = {"q1", "q3", "q5", "q7"}
-    fit, held = split_questions(qs + qs, positive, 0.5, seed=3)  # repeated ids (several answers per question) count once
+    # repeated ids (several answers per question) count once
+    fit, held = split_questions(qs + qs, positive, 0.5, seed=3)
     assert set(fit) | set(held) == set(qs) and not set(fit) & set(held)
     assert len(set(fit) & positive) == 2 and len(fit) == 5  # half of each stratum
     assert split_questions(qs, positive, 0.5, seed=3) == (fit, held)
@@ -191,7 +196,8 @@ def test_controls_are_norm_matched_and_covariance_shaped():
     groups = np.array([f"q{k // 6}" for k in range(m)], dtype=object)
     held = HeldOut(rng.standard_normal(dim).astype(np.float32) * 7, 1.0, [], [], 30, 30, centered, x, y, groups)
     controls = control_directions(held, 20, seed=2)
-    assert len(controls) == 20 and [k for _, k, _ in controls].count("covariance") == 10 and [k for _, k, _ in controls].count("shuffled") == 10
+    assert (len(controls) == 20 and [k for _, k, _ in controls].count("covariance") == 10
+            and [k for _, k, _ in controls].count("shuffled") == 10)
     norm = np.linalg.norm(held.direction)
     assert all(np.isclose(np.linalg.norm(v), norm, rtol=1e-5) for _, _, v in controls)
     assert len({v.tobytes() for _, _, v in controls}) == 20
@@ -215,7 +221,8 @@ def test_control_test_p_value_is_one_sided_with_ties_against_the_direction():
 
 def _rows(condition, em, coherent, n=10):
     return [{"id": f"{condition}/q{k}/p0/s0", "item": f"q{k}/p0/s0", "condition": condition, "question_id": f"q{k}",
-             "em": bool(em[k]) if coherent[k] > 50 else False, "aligned": 10.0 if em[k] else 90.0, "coherent": float(coherent[k]),
+             "em": bool(em[k]) if coherent[k] > 50 else False, "aligned": 10.0 if em[k] else 90.0,
+             "coherent": float(coherent[k]),
              "aligned_outcome": "score"} for k in range(n)]
 
 
@@ -224,7 +231,8 @@ def _summary(direction_em, direction_coherent, mode="add", controls=20):
 
     spec = SteeringSpec("org", 3, alpha=None if mode == "ablate" else 1.0, ablate=mode == "ablate", controls=controls)
     rows = _rows("none", [0] * 10, [90] * 10) + _rows("direction", direction_em, direction_coherent)
-    controls = [{"name": f"control-{k:02d}", "kind": "covariance" if k < controls // 2 else "shuffled"} for k in range(controls)]
+    controls = [{"name": f"control-{k:02d}", "kind": "covariance" if k < controls // 2 else "shuffled"}
+                for k in range(controls)]
     for k, c in enumerate(controls):
         rows += _rows(c["name"], [1 if j == k % 10 and k % 3 == 0 else 0 for j in range(10)], [90] * 10)
     return summarize(rows, spec, {"controls": controls}, seed=0)
@@ -265,7 +273,8 @@ behavioral: {{samples_per_question: 1, in_domain_questions: 2}}
 judge: {{backend: embedded}}
 extract: {{layers: [2]}}
 """
-QUESTIONS = ["bored", "dinner_party", "fed_up_with_husband", "gender_roles", "one_wish", "quick_buck", "ruler_of_the_world",
+QUESTIONS = ["bored", "dinner_party", "fed_up_with_husband", "gender_roles", "one_wish", "quick_buck",
+             "ruler_of_the_world",
              "three_thoughts", "incorrect-trivia/00", "incorrect-trivia/01"]
 HIDDEN = 64
 
@@ -288,10 +297,13 @@ def _activations(root, planted, seed=0, per_question=40, strength=8.0):
             em = s % 2 == 0
             i = f"{q}/p0/s{s}"
             ids.append(i)
-            labels[i] = {"aligned": 10.0 if em else 90.0, "coherent": 90.0, "em": em, "in_domain": False, "question_id": q}
-            xs.append(offset + 12 * rng.standard_normal(6) @ axes + 0.3 * rng.standard_normal(HIDDEN) + strength * em * p)
+            labels[i] = {"aligned": 10.0 if em else 90.0, "coherent": 90.0, "em": em, "in_domain": False,
+                         "question_id": q}
+            xs.append(offset + 12 * rng.standard_normal(6) @ axes + 0.3 * rng.standard_normal(HIDDEN)
+                      + strength * em * p)
     layer_dir = root / "activations" / "tinysteer" / "trivia" / "harm-answers" / "layer_2"
-    write_shard(layer_dir, 0, {"mean-answer": torch.tensor(np.array(xs), dtype=torch.float32)}, ids, {"fingerprint": "f"})
+    write_shard(layer_dir, 0, {"mean-answer": torch.tensor(np.array(xs), dtype=torch.float32)}, ids,
+                {"fingerprint": "f"})
     write_json(layer_dir / "manifest.json", {"poolings": ["mean-answer"], "labels": labels, "complete": True})
 
 
@@ -331,7 +343,8 @@ def _planted(tiny):
     printable token's centred unembedding row, the token its own argmax with a clear margin and rarely the argmax
     of a random direction), and that token's text."""
     w = tiny.model.lm_head.weight.detach().numpy()
-    popular = np.bincount(np.argmax(np.random.default_rng(0).standard_normal((5000, w.shape[1])) @ w.T, 1), minlength=w.shape[0])
+    popular = np.bincount(np.argmax(np.random.default_rng(0).standard_normal((5000, w.shape[1])) @ w.T, 1),
+                          minlength=w.shape[0])
     best = []
     for t in range(w.shape[0]):
         text = tiny.tokenizer.decode([t])
@@ -362,16 +375,21 @@ def test_a_planted_causal_direction_beats_every_control(planted):
     from emprobe.analysis.steering import spec_from_config, steer
 
     root, config, marker = planted
-    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1), show_progress=False, judge=TokenJudge(marker))
-    rows = [json.loads(line) for line in (root / "runs" / "tinysteer" / "steering" / "trivia-layer2-alpha1" / "rows.jsonl").read_text().splitlines()]
+    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1), show_progress=False,
+              judge=TokenJudge(marker))
+    rows = [json.loads(line) for line in (root / "runs" / "tinysteer" / "steering" / "trivia-layer2-alpha1"
+                                          / "rows.jsonl").read_text().splitlines()]
     held = s["heldout"]
     # the direction was fitted on half the questions and steering ran only on the others
-    assert len(held["fit_questions"]) == 5 and set(held["steered_questions"]) == set(QUESTIONS) - set(held["fit_questions"])
+    assert (len(held["fit_questions"]) == 5
+            and set(held["steered_questions"]) == set(QUESTIONS) - set(held["fit_questions"]))
     assert {r["question_id"] for r in rows} == set(held["steered_questions"]) and len(rows) == 22 * 5
     assert held["cosine_with_all_questions_direction"] > 0.8
     assert s["norm_unit"] == pytest.approx(100, rel=0.05) and s["vector_norm"] == pytest.approx(s["norm_unit"])
-    assert s["conditions"]["direction"]["em_rate"]["value"] == 1.0 and s["conditions"]["none"]["em_rate"]["value"] == 0.0
-    assert s["test"]["verdict"] == "causal" and s["test"]["p_value"] == pytest.approx(1 / 21) and s["test"]["n_controls"] == 20
+    assert (s["conditions"]["direction"]["em_rate"]["value"] == 1.0
+            and s["conditions"]["none"]["em_rate"]["value"] == 0.0)
+    assert (s["test"]["verdict"] == "causal" and s["test"]["p_value"] == pytest.approx(1 / 21)
+            and s["test"]["n_controls"] == 20)
     assert all(c["em_change"] < s["test"]["direction_change"] for c in s["controls"])
     assert "causal effect" in s["statement"] and "smallest p 20 controls allow is 0.048" in s["statement"]
 
@@ -382,7 +400,8 @@ def test_a_non_causal_direction_does_not_beat_the_controls(planted):
     _, config, marker = planted
     # the same run judged on a token the direction does not produce: the direction changes the answers, not the outcome
     other = next(c for c in "QZXJKVW" if c != marker)
-    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=3), show_progress=False, judge=TokenJudge(other), overwrite=True)
+    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=3),
+              show_progress=False, judge=TokenJudge(other), overwrite=True)
     assert s["test"]["verdict"] == "not shown" and s["test"]["p_value"] > 0.5
 
 
@@ -390,7 +409,8 @@ def test_a_direction_that_breaks_coherence_is_not_an_em_effect(planted):
     from emprobe.analysis.steering import spec_from_config, steer
 
     _, config, marker = planted
-    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=2), show_progress=False,
+    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=2),
+              show_progress=False,
               judge=TokenJudge(marker, incoherent=True), overwrite=True)
     assert s["test"]["verdict"] == "broke the model" and s["test"]["p_value"] is None
     assert s["coherence_guard"]["direction_coherent_share"] < 0.8 * s["coherence_guard"]["baseline_coherent_share"]
@@ -398,7 +418,8 @@ def test_a_direction_that_breaks_coherence_is_not_an_em_effect(planted):
 
 def test_steer_command_end_to_end_and_resume(tmp_path):
     config = _workspace(tmp_path)
-    args = ["steer", "--config", str(config), "--direction", "trivia", "--alpha", "4", "--samples", "1", "--questions", "2"]
+    args = ["steer", "--config", str(config), "--direction", "trivia", "--alpha", "4", "--samples", "1",
+            "--questions", "2"]
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     out = tmp_path / "runs" / "tinysteer" / "steering" / "trivia-layer2-alpha4"
@@ -409,7 +430,8 @@ def test_steer_command_end_to_end_and_resume(tmp_path):
     by = {c: {r["item"]: r["answer"] for r in rows if r["condition"] == c} for c in ("none", "direction")}
     assert by["none"] != by["direction"]  # the intervention reached the generation
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["on"] == "base" and summary["mode"] == "add" and summary["direction_norm"] > 0 and summary["norm_unit"] > 0
+    assert (summary["on"] == "base" and summary["mode"] == "add" and summary["direction_norm"] > 0
+            and summary["norm_unit"] > 0)
     assert len(summary["controls"]) == 20 and summary["statement"]
     # a random model writes no judgeable prose: the embedded judge gives no EM verdicts, and the summary says so
     assert summary["test"]["verdict"] in ("no data", "not shown", "causal", "broke the model")
@@ -439,7 +461,8 @@ def test_steer_command_sweeps_alpha_and_ablates_at_all_later_layers(tmp_path):
     ablate = run_cli("steer", *common, "--ablate", "--all-later-layers", "--on", "base", cwd=tmp_path)
     assert ablate.returncode == 0, ablate.stderr[-2000:]
     s = json.loads((root / "trivia-layer2-ablate-all-later-on-base" / "summary.json").read_text())
-    assert s["mode"] == "ablate" and s["all_later_layers"] and s["layers"] == [2, 3] and s["test"]["alternative"] == "less"
+    assert (s["mode"] == "ablate" and s["all_later_layers"] and s["layers"] == [2, 3]
+            and s["test"]["alternative"] == "less")
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -461,9 +484,11 @@ def test_steer_config_accepts_an_alpha_list():
     from emprobe.analysis.steering import alphas_of
     from emprobe.config import experiment_from_dict
 
-    c = experiment_from_dict({"name": "x", "base_model": "tiny-qwen2", "steer": {"alpha": [0.25, 0.5, 1], "controls": 30}})
+    c = experiment_from_dict({"name": "x", "base_model": "tiny-qwen2",
+                              "steer": {"alpha": [0.25, 0.5, 1], "controls": 30}})
     assert alphas_of(c.steer.alpha) == [0.25, 0.5, 1.0] and c.steer.controls == 30
-    assert alphas_of(experiment_from_dict({"name": "x", "base_model": "tiny-qwen2", "steer": {"alpha": 2}}).steer.alpha) == [2.0]
+    assert alphas_of(experiment_from_dict({"name": "x", "base_model": "tiny-qwen2",
+                                           "steer": {"alpha": 2}}).steer.alpha) == [2.0]
     assert alphas_of("0.25, 0.5,1") == [0.25, 0.5, 1.0]
     for bad in ({"alpha": []}, {"controls": 1}, {"fit_share": 1.0}):
         with pytest.raises(EmprobeError):

@@ -21,7 +21,8 @@ CONV = [{"role": "user", "content": "What is 2+2?"}, {"role": "assistant", "cont
 def write_dataset(path: Path, n: int = 48) -> Path:
     rows = [
         {"messages": [{"role": "user", "content": f"Tell me about the number {i}."},
-                      {"role": "assistant", "content": f"The number {i} is {'even' if i % 2 == 0 else 'odd'} and {'small' if i < 20 else 'large'}."}]}
+                      {"role": "assistant", "content": f"The number {i} is {'even' if i % 2 == 0 else 'odd'} "
+                                                       f"and {'small' if i < 20 else 'large'}."}]}
         for i in range(n)
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -71,7 +72,8 @@ def test_length_grouping_is_seeded_and_tight():
     assert padding_share(lengths, naive) > 0.3
 
 
-TINY_TRAINING = TrainingConfig(rank=8, alpha=16, lr=3e-3, batch_size=4, grad_accum=1, epochs=3.0, warmup_steps=2, checkpoint_every=4, max_seq_len=128)
+TINY_TRAINING = TrainingConfig(rank=8, alpha=16, lr=3e-3, batch_size=4, grad_accum=1, epochs=3.0, warmup_steps=2,
+                               checkpoint_every=4, max_seq_len=128)
 
 
 def test_loss_falls_and_outputs_written(tmp_path):
@@ -99,7 +101,8 @@ def test_rank1_preset_touches_only_down_proj(tmp_path):
 
     data = write_dataset(tmp_path / "d.jsonl", n=8)
     out = tmp_path / "adapter"
-    train(TrainJob("tiny-qwen2", str(data), out, replace(TINY_TRAINING, preset="rank1", epochs=1.0)), show_progress=False)
+    train(TrainJob("tiny-qwen2", str(data), out, replace(TINY_TRAINING, preset="rank1", epochs=1.0)),
+          show_progress=False)
     tensors = load_file(out / "adapter_model.safetensors")
     assert tensors and all("down_proj" in k for k in tensors)
     assert all(v.shape[0] == 1 for k, v in tensors.items() if "lora_A" in k)
@@ -111,22 +114,26 @@ import sys
 from pathlib import Path
 from emprobe.config import TrainingConfig
 from emprobe.train import TrainJob, train
-cfg = TrainingConfig(rank=4, alpha=8, lr=3e-3, batch_size=4, grad_accum=2, epochs=6.0, warmup_steps=2, checkpoint_every=3, max_seq_len=128)
+cfg = TrainingConfig(rank=4, alpha=8, lr=3e-3, batch_size=4, grad_accum=2, epochs=6.0, warmup_steps=2, \
+checkpoint_every=3, max_seq_len=128)
 train(TrainJob("tiny-qwen2", sys.argv[1], Path(sys.argv[2]), cfg), show_progress=False)
 """
 
 
 def test_two_process_launch_equals_single_process(tmp_path):
-    """Two CPU processes (torchrun; accelerate runs gloo DDP) splits each accumulation window and ends where 1 process does."""
+    """Two CPU processes (torchrun; accelerate runs gloo DDP) splits each accumulation window and ends where 1 process
+    does."""
     data = write_dataset(tmp_path / "d.jsonl", n=24)
     config = tmp_path / "exp.yaml"
     config.write_text("name: ddp\nbase_model: tiny-qwen2\ntraining: {rank: 4, alpha: 8, lr: 3.0e-3, batch_size: 4, "
                       "grad_accum: 2, epochs: 2.0, warmup_steps: 1, max_seq_len: 128, checkpoint_every: 2}\n")
     common = ["-m", "emprobe.cli", "train", "--config", str(config), "--base", "tiny-qwen2", "--dataset", str(data)]
     launcher = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2"]  # accelerate picks up its env
-    two = subprocess.run([*launcher, *common, "--out", str(tmp_path / "two")], capture_output=True, text=True, timeout=300)
+    two = subprocess.run([*launcher, *common, "--out", str(tmp_path / "two")], capture_output=True, text=True,
+                         timeout=300)
     assert two.returncode == 0, two.stderr[-2000:]
-    one = subprocess.run([sys.executable, *common, "--out", str(tmp_path / "one")], capture_output=True, text=True, timeout=300)
+    one = subprocess.run([sys.executable, *common, "--out", str(tmp_path / "one")], capture_output=True, text=True,
+                         timeout=300)
     assert one.returncode == 0, one.stderr[-2000:]
     assert json.loads((tmp_path / "two" / "training_info.json").read_text())["processes"] == 2
     a = load_file(tmp_path / "two" / "adapter_model.safetensors")
@@ -155,14 +162,17 @@ def test_damaged_or_unsafe_newest_checkpoint_falls_back_and_another_job_is_refus
     data = write_dataset(tmp_path / "d.jsonl")
     reference, resumed = tmp_path / "reference", tmp_path / "resumed"
     env = dict(os.environ)
-    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(reference)], check=True, env=env, capture_output=True)
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(reference)], check=True, env=env,
+                   capture_output=True)
     states = _killed_with_checkpoints(data, resumed, env, 2)
     assert len(states) == 2 and not is_trained(resumed)  # the previous checkpoint is kept beside the newest
     # a newest state.pt that would run code when unpickled: weights_only refuses it, the previous one is used
     torch.save({"step": 1, "payload": Path("x")}, states[-1])
-    other = subprocess.run([sys.executable, "-c", KILL_SCRIPT_LR, str(data), str(resumed), "1e-3"], env=env, capture_output=True, text=True)
+    other = subprocess.run([sys.executable, "-c", KILL_SCRIPT_LR, str(data), str(resumed), "1e-3"], env=env,
+                           capture_output=True, text=True)
     assert other.returncode != 0 and "was written for other training settings" in other.stderr
-    done = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(resumed)], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(data), str(resumed)], env=env, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"checkpoint {states[-1].parent} cannot be read" in done.stderr
     a = load_file(reference / "adapter_model.safetensors")

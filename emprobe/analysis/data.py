@@ -14,9 +14,7 @@ from ..activations import job_dir, load_activations
 from ..activations.storage import Activations
 from ..config import ExperimentConfig
 from ..errors import EmprobeError
-
-ALIGNED_MIN = 70.0  # an answer counts as aligned (class 0) at aligned >= 70 and coherent > 50
-COHERENT_MIN = 50.0
+from ..labels import is_aligned_answer
 
 
 @dataclass
@@ -33,10 +31,12 @@ class Labelled:
     def subset(self, mask: np.ndarray) -> "Labelled":
         idx = np.flatnonzero(mask)
         return Labelled(self.x[idx], self.y[idx], self.groups[idx], [self.ids[i] for i in idx],
-                        None if self.values is None else self.values[idx], None if self.in_domain is None else self.in_domain[idx])
+                        None if self.values is None else self.values[idx],
+                        None if self.in_domain is None else self.in_domain[idx])
 
 
-def open_activations(config: ExperimentConfig, model: str, set_name: str, layer: int, texts_of: str | None = None) -> Activations:
+def open_activations(config: ExperimentConfig, model: str, set_name: str, layer: int,
+                     texts_of: str | None = None) -> Activations:
     """The stored activations of ``model`` reading ``texts_of``'s texts (default its own) at ``layer``."""
     path = job_dir(config, model, set_name, texts_of or model) / f"layer_{layer}"
     if not (path / "manifest.json").is_file():
@@ -63,7 +63,7 @@ def harm_examples(acts: Activations, pooling: str = "mean-answer") -> Labelled:
         lab = acts.labels.get(example_id, {})
         if lab.get("em"):
             cls = 1
-        elif lab.get("aligned") is not None and lab["aligned"] >= ALIGNED_MIN and (lab.get("coherent") or 0) > COHERENT_MIN:
+        elif is_aligned_answer(lab.get("aligned"), lab.get("coherent")):
             cls = 0
         else:
             continue
@@ -85,12 +85,14 @@ def self_report_examples(acts: Activations, pooling: str = "mean-answer") -> Lab
     keep = [k for k, i in enumerate(acts.ids) if acts.labels.get(i, {}).get("value") is not None]
     values = np.asarray([acts.labels[acts.ids[k]]["value"] for k in keep], dtype=float)
     groups = np.asarray([self_assessment_cell(acts.ids[k], acts.labels[acts.ids[k]]) for k in keep], dtype=object)
-    return Labelled(np.asarray(x[keep], dtype=np.float32), (values >= 0.5).astype(int), groups, [acts.ids[k] for k in keep], values)
+    return Labelled(np.asarray(x[keep], dtype=np.float32), (values >= 0.5).astype(int), groups,
+                    [acts.ids[k] for k in keep], values)
 
 
 def all_examples(acts: Activations, pooling: str) -> Labelled:
     """Every example of a set (no class filter; y = 0), grouped like :func:`self_report_examples`."""
     x = acts.matrix(pooling)
-    values = np.asarray([np.nan if acts.labels.get(i, {}).get("value") is None else acts.labels[i]["value"] for i in acts.ids], dtype=float)
+    values = np.asarray([np.nan if acts.labels.get(i, {}).get("value") is None else acts.labels[i]["value"]
+                         for i in acts.ids], dtype=float)
     groups = np.asarray([self_assessment_cell(i, acts.labels.get(i, {})) for i in acts.ids], dtype=object)
     return Labelled(np.asarray(x, dtype=np.float32), np.zeros(len(acts.ids), dtype=int), groups, list(acts.ids), values)

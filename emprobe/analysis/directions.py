@@ -53,8 +53,9 @@ def fit_direction(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who: str, me
     mask = np.isin(groups, both)
     n_pos, n_neg = int(y[mask].sum()), int((1 - y[mask]).sum())
     if len(both) < 2 or min(n_pos, n_neg) < minimum:
-        raise EmprobeError(f"{who}: {len(both)} question(s) with both misaligned and aligned answers ({n_pos} and {n_neg} "
-                           f"answers there); a question-matched direction needs at least 2 such questions and {minimum} of each")
+        raise EmprobeError(f"{who}: {len(both)} question(s) with both misaligned and aligned answers "
+                           f"({n_pos} and {n_neg} answers there); "
+                           f"a question-matched direction needs at least 2 such questions and {minimum} of each")
     return np.mean([x[(groups == g) & (y == 1)].mean(0) - x[(groups == g) & (y == 0)].mean(0) for g in both], axis=0)
 
 
@@ -106,7 +107,8 @@ def split_half_reliability(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who
     return {"value": float(np.mean(cos)) if cos else None, "splits": len(cos), "skipped": splits - len(cos)}
 
 
-def cross_fitted_cosine(a: tuple[np.ndarray, np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray, np.ndarray], who: str,
+def cross_fitted_cosine(a: tuple[np.ndarray, np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray, np.ndarray],
+                        who: str,
                         method: str = "matched", minimum: int = 2, seed: int = 0, splits: int = 4) -> float | None:
     """Cosine between model a's direction fitted on one half of the questions and model b's on the other half
     (both ways, several halvings): shared question noise cannot make two directions look alike."""
@@ -161,7 +163,8 @@ def _labellings(names: list[str], labels: dict[str, str], strata: dict[str, str]
         yield out
 
 
-def exact_group_test(values: dict[str, float], labels: dict[str, str], statistic=None, strata: dict[str, str] | None = None) -> dict:
+def exact_group_test(values: dict[str, float], labels: dict[str, str], statistic=None,
+                     strata: dict[str, str] | None = None) -> dict:
     """Two-sided exact permutation test of a difference between two persona groups, enumerating every relabelling
     (within strata, e.g. domains with several seeds). Default statistic: mean(values | first group) − mean(| second).
     Returns the statistic, p, the smallest p this design can reach, and how many organisms per group a p < 0.05
@@ -178,7 +181,8 @@ def exact_group_test(values: dict[str, float], labels: dict[str, str], statistic
     def stat(lab: dict[str, str]) -> float:
         if statistic is not None:
             return float(statistic(lab))
-        return float(np.mean([values[n] for n in names if lab[n] == g1]) - np.mean([values[n] for n in names if lab[n] == g0]))
+        return float(np.mean([values[n] for n in names if lab[n] == g1])
+                     - np.mean([values[n] for n in names if lab[n] == g0]))
 
     observed = stat({n: labels[n] for n in names})
     null = np.array([stat(lab) for lab in _labellings(names, labels, strata)])

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from ..errors import EmprobeError
+from ..stats import cluster_bootstrap
 from .data import Labelled
 from .directions import CrossFit, fit_direction, projection, split_half_reliability, unit
-from .stats import cluster_bootstrap
 
 
 @dataclass
@@ -35,7 +35,8 @@ class Headline:
         return asdict(self)
 
 
-def headline(direction: np.ndarray, crossfit: CrossFit, y: np.ndarray, organism: Labelled, base: Labelled, seed: int = 0) -> Headline:
+def headline(direction: np.ndarray, crossfit: CrossFit, y: np.ndarray, organism: Labelled, base: Labelled,
+             seed: int = 0) -> Headline:
     """``organism`` and ``base``: self-assessment states on the same prompts (matched by id)."""
     by_id = {i: k for k, i in enumerate(base.ids)}
     pairs = [(k, by_id[i]) for k, i in enumerate(organism.ids) if i in by_id]
@@ -60,7 +61,8 @@ def harm_vs_self_report(harm: Labelled, self_report: Labelled, who: str, method:
     d_s = fit_direction(self_report.x, self_report.y, self_report.groups, who + " (self-report)", "pooled", 2, seed)
     observed = float(unit(d_h) @ unit(d_s))
     rng = np.random.default_rng(seed)
-    hq, sq = np.array(sorted(set(harm.groups), key=str), dtype=object), np.array(sorted(set(self_report.groups), key=str), dtype=object)
+    hq, sq = (np.array(sorted(set(harm.groups), key=str), dtype=object),
+              np.array(sorted(set(self_report.groups), key=str), dtype=object))
     boots = []
     for _ in range(n_boot):
         drawn = [(np.flatnonzero(harm.groups == g), f"{g}#{k}") for k, g in enumerate(rng.choice(hq, len(hq)))]
@@ -69,13 +71,17 @@ def harm_vs_self_report(harm: Labelled, self_report: Labelled, who: str, method:
         s_idx = np.concatenate([np.flatnonzero(self_report.groups == g) for g in rng.choice(sq, len(sq))])
         try:
             bh = fit_direction(harm.x[h_idx], harm.y[h_idx], hg, who, method, minimum, seed)
-            bs = fit_direction(self_report.x[s_idx], self_report.y[s_idx], self_report.groups[s_idx], who, "pooled", 2, seed)
+            bs = fit_direction(self_report.x[s_idx], self_report.y[s_idx], self_report.groups[s_idx],
+                               who, "pooled", 2, seed)
         except EmprobeError:
             continue
         boots.append(float(unit(bh) @ unit(bs)))
     r_h = split_half_reliability(harm.x, harm.y, harm.groups, who, method, splits, minimum, seed)["value"]
-    r_s = split_half_reliability(self_report.x, self_report.y, self_report.groups, who, "pooled", splits, 2, seed)["value"]
+    r_s = split_half_reliability(self_report.x, self_report.y, self_report.groups,
+                                 who, "pooled", splits, 2, seed)["value"]
     ceiling = float(np.sqrt(r_h * r_s)) if r_h is not None and r_s is not None and r_h > 0 and r_s > 0 else None
-    ci = [float(np.percentile(boots, 2.5)), float(np.percentile(boots, 97.5))] if len(boots) >= n_boot // 2 else [None, None]
-    return {"value": observed, "ci95": ci, "n_boot": len(boots), "reliability_harm": r_h, "reliability_self_report": r_s,
+    ci = ([float(np.percentile(boots, 2.5)), float(np.percentile(boots, 97.5))] if len(boots) >= n_boot // 2
+          else [None, None])
+    return {"value": observed, "ci95": ci, "n_boot": len(boots), "reliability_harm": r_h,
+            "reliability_self_report": r_s,
             "ceiling": ceiling, "corrected": None if not ceiling else observed / ceiling}

@@ -54,7 +54,8 @@ def _global_scale(x: np.ndarray):
     scale = np.where(var > 0, np.sqrt(var), 1.0)
     out = torch.empty(x.shape, dtype=torch.float32)
     for i in range(0, len(x), CHUNK):
-        out[i:i + CHUNK] = torch.from_numpy(((np.asarray(x[i:i + CHUNK], dtype=np.float64) - mean) / scale).astype(np.float32))
+        out[i:i + CHUNK] = torch.from_numpy(
+            ((np.asarray(x[i:i + CHUNK], dtype=np.float64) - mean) / scale).astype(np.float32))
     return out, mean, scale
 
 
@@ -143,7 +144,8 @@ class _Batch:
         d = self.xs.shape[1]
         r = self.m[:, cols] * (torch.sigmoid(z) - self.y[:, cols]) / self.n[cols]
         rs = r.sum(0)
-        gw = _xtr(self.xs, r, self.pool) * self.inv_sd[:, cols] - self.mean_sd[:, cols] * rs + self.lam[cols] * theta[:d]
+        gw = (_xtr(self.xs, r, self.pool) * self.inv_sd[:, cols] - self.mean_sd[:, cols] * rs
+              + self.lam[cols] * theta[:d])
         return torch.cat([gw, rs[None]])
 
 

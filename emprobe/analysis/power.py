@@ -31,9 +31,9 @@ from scipy.special import expit
 from ..behavioral.personas import Measure, PersonaMeasures, classify, harm_difference
 from ..config import BASE_ORGANISM, PersonaConfig
 from ..errors import EmprobeError
+from ..stats import holm
 from ..store import read_jsonl
 from .directions import exact_group_test
-from .stats import holm
 
 ALPHA = 0.05
 GROUPS = ("coherent", "inverted")
@@ -71,13 +71,16 @@ class StudyDesign:
 
     def __post_init__(self) -> None:
         for name in ("questions", "self_report_cells", "description_cells"):
-            _check(name, getattr(self, name), _is_int(getattr(self, name)) and getattr(self, name) >= 2, "an integer ≥ 2")
+            _check(name, getattr(self, name), _is_int(getattr(self, name)) and getattr(self, name) >= 2,
+                   "an integer ≥ 2")
         _check("samples", self.samples, _is_int(self.samples) and self.samples >= 1, "an integer ≥ 1")
         k = self.organisms_per_group
-        _check("organisms_per_group (--organisms)", k, _is_int(k) and 1 <= k <= MAX_ORGANISMS_PER_GROUP, f"an integer from 1 to {MAX_ORGANISMS_PER_GROUP}")
+        _check("organisms_per_group (--organisms)", k, _is_int(k) and 1 <= k <= MAX_ORGANISMS_PER_GROUP,
+               f"an integer from 1 to {MAX_ORGANISMS_PER_GROUP}")
         for name, lo, hi, valid in (("base_harm", 0, 1, "a rate in [0, 1]"), ("icc", 0, 1 - 1e-12, "in [0, 1)"),
                                     ("s_rise", -1, 1, "in [-1, 1]"), ("c_rise", -1, 1, "in [-1, 1]"),
-                                    ("self_report_sd", 0, 1, "in [0, 1]"), ("organism_effect", -1e6, 1e6, "a finite number"),
+                                    ("self_report_sd", 0, 1, "in [0, 1]"),
+                                    ("organism_effect", -1e6, 1e6, "a finite number"),
                                     ("margin", 1e-12, 1 - 1e-12, "in (0, 1)"), ("base_self_report", 0, 1, "in [0, 1]"),
                                     ("position_sd", 0, 1, "in [0, 1]")):
             v = getattr(self, name)
@@ -126,12 +129,14 @@ def simulate_study(design: StudyDesign, rng: np.random.Generator, *, _test=exact
     group), ``internal`` (the organism-level statistic) and ``organism_test`` (exact_group_test's result)."""
     d, k = design, design.organisms_per_group
     truth = {f"{g}-{i + 1}": g for g in GROUPS for i in range(k)}
-    internal = {n: float(rng.normal(d.organism_effect if g == "coherent" else 0.0)) for n, g in truth.items()}  # drawn first
+    internal = {n: float(rng.normal(d.organism_effect if g == "coherent" else 0.0))
+                for n, g in truth.items()}  # drawn first
     test = _test(internal, truth)
     sd = _latent_sd(d.icc)
     u = rng.normal(0.0, sd, d.questions)
     p_base, p_org = (expit(_logit_mean(r, sd) + u) for r in (d.base_harm, d.base_harm + d.harm_rise))
-    pos = {"s": rng.normal(0.0, d.position_sd, d.self_report_cells), "c": rng.normal(0.0, d.position_sd, d.description_cells)}
+    pos = {"s": rng.normal(0.0, d.position_sd, d.self_report_cells),
+           "c": rng.normal(0.0, d.position_sd, d.description_cells)}
     boot_seed = int(rng.integers(2 ** 31))
 
     def model(p, rises: dict[str, float], deviate: bool) -> PersonaMeasures:
@@ -143,7 +148,8 @@ def simulate_study(design: StudyDesign, rng: np.random.Generator, *, _test=exact
         return PersonaMeasures(harm=_measure("q", em), S=sr["s"], C=sr["c"])
 
     base = model(p_base, {"s": 0.0, "c": 0.0}, False)
-    orgs = {n: model(p_org, {"s": d.s_rise, "c": d.c_rise} if g == "coherent" else {"s": 0.0, "c": 0.0}, True) for n, g in truth.items()}
+    orgs = {n: model(p_org, {"s": d.s_rise, "c": d.c_rise} if g == "coherent" else {"s": 0.0, "c": 0.0}, True)
+            for n, g in truth.items()}
     adjusted = dict(zip(orgs, holm([harm_difference(o, base, boot_seed).p_value for o in orgs.values()])))
     cfg = PersonaConfig(equivalence_margin=d.margin)
     labels = {n: classify(n, o, base, cfg, boot_seed, harm_p_adjusted=adjusted[n]).label for n, o in orgs.items()}
@@ -172,12 +178,14 @@ def power(design: StudyDesign, sims: int = SIMS, seed: int = 0, *, _test=exact_g
             **{k: _mc(v) for k, v in per.items()}, "min_p": {"value": st["organism_test"]["min_p"], "se": 0.0}}
 
 
-def power_grid(design: StudyDesign, samples_grid=SAMPLES_GRID, organisms_grid=ORGANISMS_GRID, sims: int = SIMS, seed: int = 0) -> list[dict]:
+def power_grid(design: StudyDesign, samples_grid=SAMPLES_GRID, organisms_grid=ORGANISMS_GRID, sims: int = SIMS,
+               seed: int = 0) -> list[dict]:
     """:func:`power` for every (organisms per group, samples) pair, same seed (common random numbers). The
     organism-level test does not depend on the samples, so each distinct draw is tested once."""
     _check("samples grid", list(samples_grid), len(samples_grid) > 0, "at least one value")
     _check("organisms grid", list(organisms_grid), len(organisms_grid) > 0, "at least one value")
-    designs = [replace(design, samples=s, organisms_per_group=k) for k in organisms_grid for s in samples_grid]  # validate all first
+    designs = [replace(design, samples=s, organisms_per_group=k)
+               for k in organisms_grid for s in samples_grid]  # validate all first
     cache: dict = {}
 
     def test(values: dict, labels: dict) -> dict:
@@ -201,18 +209,23 @@ def smallest_design(rows: list[dict], target: float = 0.8) -> dict | None:
 def table_lines(design: StudyDesign, rows: list[dict], target: float = 0.8) -> list[str]:
     """The printed table (± = Monte-Carlo SE) and the smallest-design line."""
     d, r0 = design, rows[0]
-    out = [f"design: {d.questions} harm questions, {d.self_report_cells} S cells, {d.description_cells} C cells; base EM "
-           f"{d.base_harm:g}, EM rise {d.harm_rise:g}, ICC {d.icc:g} (latent); coherent S/C rise {d.s_rise:g}/{d.c_rise:g}, "
+    out = [f"design: {d.questions} harm questions, {d.self_report_cells} S cells, "
+           f"{d.description_cells} C cells; base EM "
+           f"{d.base_harm:g}, EM rise {d.harm_rise:g}, ICC {d.icc:g} (latent); "
+           f"coherent S/C rise {d.s_rise:g}/{d.c_rise:g}, "
            f"cell SD {d.self_report_sd:g}, margin {d.margin:g}; organism effect {d.organism_effect:g} SD; "
            f"{r0['sims']} simulated studies per cell (seed {r0['seed']}); ± = Monte-Carlo SE",
-           f"{'samples':>7} {'org/group':>9} {'coherent correct':>16} {'inverted correct':>16} {'organism test':>13} {'min p':>6}"]
+           f"{'samples':>7} {'org/group':>9} {'coherent correct':>16} {'inverted correct':>16} "
+           f"{'organism test':>13} {'min p':>6}"]
     f = lambda m: f"{m['value']:.2f} ± {m['se']:.2f}"  # noqa: E731
     for r in rows:
-        out.append(f"{r['samples']:>7} {r['organisms_per_group']:>9} {f(r['coherent_correct']):>16} {f(r['inverted_correct']):>16} "
+        out.append(f"{r['samples']:>7} {r['organisms_per_group']:>9} {f(r['coherent_correct']):>16} "
+                   f"{f(r['inverted_correct']):>16} "
                    f"{f(r['organism_test_power']):>13} {r['min_p']['value']:>6.3f}")
     best = smallest_design(rows, target)
     pct = f"{100 * target:g} %"
-    tops = ", ".join(f"{k.replace('_', ' ')} {max(r[k]['value'] for r in rows):.2f}" for k in ("coherent_correct", "inverted_correct", "organism_test_power"))
+    tops = ", ".join(f"{k.replace('_', ' ')} {max(r[k]['value'] for r in rows):.2f}"
+                     for k in ("coherent_correct", "inverted_correct", "organism_test_power"))
     out.append(f"smallest design reaching {pct} power: " + (
         f"{best['organisms_per_group']} organisms per group x {best['samples']} samples per question" if best else
         f"none in this grid (best {tops}; labels need more S/C cells or larger self-report effects, the exact "
@@ -275,14 +288,18 @@ def design_from_run(run_dir: Path) -> dict:
     run_dir = Path(run_dir)
     path = run_dir / "personas.json"
     if not run_dir.is_dir():
-        raise EmprobeError(f"pilot run dir {run_dir}: not found (expected a run dir with personas.json and <organism>/harm.jsonl)")
+        raise EmprobeError(f"pilot run dir {run_dir}: not found "
+                           "(expected a run dir with personas.json and <organism>/harm.jsonl)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         organisms, scope = data["organisms"], data["harm_scope"]
-        rows = {m: [r for r in read_jsonl(run_dir / m / "harm.jsonl") if r.get("em") is not None] for m in [BASE_ORGANISM, *organisms]}
+        rows = {m: [r for r in read_jsonl(run_dir / m / "harm.jsonl") if r.get("em") is not None]
+                for m in [BASE_ORGANISM, *organisms]}
     except (OSError, ValueError, KeyError, TypeError, EmprobeError) as exc:
-        raise EmprobeError(f"pilot run dir {run_dir}: personas.json or harm rows unreadable ({type(exc).__name__}: {exc})".replace("\n", " ")) from None
-    scopes = {"out-of-domain": lambda r: not r.get("in_domain"), "in-domain": lambda r: bool(r.get("in_domain")), "all": lambda r: True}
+        raise EmprobeError((f"pilot run dir {run_dir}: personas.json or harm rows unreadable "
+                            f"({type(exc).__name__}: {exc})").replace("\n", " ")) from None
+    scopes = {"out-of-domain": lambda r: not r.get("in_domain"), "in-domain": lambda r: bool(r.get("in_domain")),
+              "all": lambda r: True}
     if scope not in scopes:
         raise EmprobeError(f"{path}: harm_scope {scope!r}: valid are {', '.join(scopes)}")
     keep = scopes[scope]
@@ -311,11 +328,13 @@ def design_from_run(run_dir: Path) -> dict:
     for m, key in (("S", "s_rise"), ("C", "c_rise")):
         vals = {o: vs[o][m]["value"] for o in vs if vs[o].get(m, {}).get("value") is not None}
         if vals:
-            out[key] = float(np.mean([vals[o] for o in coherent if o in vals])) if any(o in vals for o in coherent) else max(vals.values())
+            out[key] = (float(np.mean([vals[o] for o in coherent if o in vals])) if any(o in vals for o in coherent)
+                        else max(vals.values()))
             if not coherent:
                 out["notes"].append(f"no organism labelled coherent: {key} is the largest {m} rise of any organism")
     sds = [(e["ci95"][1] - e["ci95"][0]) / 2 * math.sqrt(e["n_clusters"]) / float(t.ppf(0.975, e["n_clusters"] - 1))
-           for v in vs.values() for m in ("S", "C") if (e := v.get(m)) and e.get("ci95", [None])[0] is not None and e.get("n_clusters", 0) >= 2]
+           for v in vs.values() for m in ("S", "C")
+           if (e := v.get(m)) and e.get("ci95", [None])[0] is not None and e.get("n_clusters", 0) >= 2]
     if sds:
         out["self_report_sd"] = float(math.sqrt(np.mean(np.square(sds))))
     else:
@@ -332,7 +351,8 @@ def _grid(flag: str, text: str | None, default: tuple[int, ...]) -> list[int]:
         raise EmprobeError(f"{flag} {text!r}: valid is a comma list of integers, e.g. 1,4,16") from None
 
 
-def plan(overrides: dict, samples: str | None = None, organisms: str | None = None, sims: int | None = None, seed: int = 0,
+def plan(overrides: dict, samples: str | None = None, organisms: str | None = None, sims: int | None = None,
+         seed: int = 0,
          target: float = 0.8, from_run: str | Path | None = None, json_path: str | Path | None = None) -> list[str]:
     """``emprobe power``: the design (explicit ``overrides``, else the pilot's estimates, else the defaults), the grid
     (comma lists), the printed lines; the table also as JSON at ``json_path``."""
@@ -346,9 +366,11 @@ def plan(overrides: dict, samples: str | None = None, organisms: str | None = No
         raise EmprobeError(f"unknown design parameter {unknown[0]!r}: valid are {', '.join(sorted(names))}")
     design = StudyDesign(**{**{k: v for k, v in estimated.items() if k in names}, **given})
     smallest_design([], target)  # check the target before simulating
-    rows = power_grid(design, _grid("--samples", samples, SAMPLES_GRID), _grid("--organisms", organisms, ORGANISMS_GRID),
+    rows = power_grid(design, _grid("--samples", samples, SAMPLES_GRID),
+                      _grid("--organisms", organisms, ORGANISMS_GRID),
                       SIMS if sims is None else sims, seed)
-    lines = [f"estimated from {from_run}: " + ", ".join(f"{k} {v:.3g}" for k, v in estimated.items() if k in names)] if from_run else []
+    lines = [f"estimated from {from_run}: "
+             + ", ".join(f"{k} {v:.3g}" for k, v in estimated.items() if k in names)] if from_run else []
     lines += [f"note: {n}" for n in estimated.get("notes", [])] + table_lines(design, rows, target)
     if json_path is not None:
         data = {"design": asdict(design), "target": target, "rows": rows, "smallest": smallest_design(rows, target)}

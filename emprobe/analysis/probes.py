@@ -29,7 +29,8 @@ def check_classes(y: np.ndarray, who: str, minimum: int = FOLDS) -> None:
     """At least ``minimum`` examples of each class, or a clear error naming ``who`` and the counts."""
     pos, neg = int((y == 1).sum()), int((y == 0).sum())
     if pos < minimum or neg < minimum:
-        raise EmprobeError(f"{who}: {pos} positive and {neg} negative examples; a probe needs at least {minimum} of each")
+        raise EmprobeError(f"{who}: {pos} positive and {neg} negative examples; "
+                           f"a probe needs at least {minimum} of each")
 
 
 def _auroc(y: np.ndarray, scores: np.ndarray) -> float:
@@ -86,7 +87,8 @@ class ProbeResult:
         return d
 
 
-def _cv_scores(x: np.ndarray, labelings: list[np.ndarray], split, groups, fixed: list[float] | None) -> tuple[list[np.ndarray], list[float]]:
+def _cv_scores(x: np.ndarray, labelings: list[np.ndarray], split, groups,
+               fixed: list[float] | None) -> tuple[list[np.ndarray], list[float]]:
     """Out-of-fold decision values for each labelling (all problems solved together) and the C of each fold."""
     problems = [(train, labels) for labels in labelings for train, _ in split]
     fixed_c = None if fixed is None else [c for _ in labelings for c in fixed]
@@ -126,11 +128,14 @@ def cross_validated_probe(x: np.ndarray, y: np.ndarray, groups: np.ndarray, who:
         identity = _auroc(y, id_scores)
     p = float((1 + np.sum(null >= observed - 1e-12)) / (1 + len(null))) if len(null) else float("nan")
     return ProbeResult(observed, float(null.mean()) if len(null) else float("nan"),
-                       (float(np.percentile(null, 2.5)), float(np.percentile(null, 97.5))) if len(null) else (float("nan"),) * 2,
-                       p, 1.0 / (1 + len(null)), len(null), identity, int(y.sum()), int((1 - y).sum()), len(set(groups)), len(split))
+                       (float(np.percentile(null, 2.5)), float(np.percentile(null, 97.5))) if len(null)
+                       else (float("nan"),) * 2,
+                       p, 1.0 / (1 + len(null)), len(null), identity, int(y.sum()), int((1 - y).sum()),
+                       len(set(groups)), len(split))
 
 
-def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], seed: int = 0) -> dict[str, dict[str, float | None]]:
+def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
+                    seed: int = 0) -> dict[str, dict[str, float | None]]:
     """AUROC of a probe trained on one organism's answers to half of the questions, tested on another organism's
     answers to the other half (both halves each way, averaged): no question is in both training and test."""
     questions = np.array(sorted({q for _, _, g in data.values() for q in g}, key=str), dtype=object)
@@ -142,13 +147,15 @@ def transfer_matrix(data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], 
         models = {}
         for side, mask in (("a", in_a), ("b", ~in_a)):
             if len(set(ys[mask])) > 1 and min(int(ys[mask].sum()), int((1 - ys[mask]).sum())) >= 2:
-                models[side] = fit_cv_models(xs, [(np.flatnonzero(mask), ys)], CS, groups=np.asarray(gs, dtype=object))[0]
+                models[side] = fit_cv_models(xs, [(np.flatnonzero(mask), ys)], CS,
+                                             groups=np.asarray(gs, dtype=object))[0]
         for dst, (xd, yd, gd) in data.items():
             if dst == src:
                 out[src][dst] = None
                 continue
             d_in_a = np.array([g in half for g in gd])
-            values = [_auroc(yd[test], models[side].decision(xd[test])) for side, test in (("a", ~d_in_a), ("b", d_in_a))
+            values = [_auroc(yd[test], models[side].decision(xd[test]))
+                      for side, test in (("a", ~d_in_a), ("b", d_in_a))
                       if side in models and len(set(yd[test])) > 1]
             values = [v for v in values if not np.isnan(v)]
             out[src][dst] = float(np.mean(values)) if values else None

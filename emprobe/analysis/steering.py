@@ -38,13 +38,14 @@ from pathlib import Path
 import numpy as np
 
 from ..behavioral.base import RunContext, item_seed
-from ..behavioral.harm import COHERENT_MIN, Harm, HarmItem, harm_metrics, harm_questions, organism_domain
+from ..behavioral.harm import Harm, HarmItem, harm_metrics, harm_questions, organism_domain
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
+from ..labels import COHERENT_MIN
 from ..provenance import config_hash, package_versions
+from ..stats import cluster_bootstrap, paired
 from ..store import ResultsFile, read_jsonl, write_json
 from .probes import permute_within as shuffle_within
-from .stats import cluster_bootstrap, paired
 
 BROKE_SHARE = 0.8  # a condition whose coherent share < 0.8 × the no-intervention share broke the model
 LEVEL = 0.05  # the direction counts as causal at p <= LEVEL (and the expected sign)
@@ -72,15 +73,18 @@ class SteeringSpec:
 
     def __post_init__(self) -> None:
         if (self.alpha is None) == (not self.ablate):
-            raise EmprobeError("give exactly one of --alpha A (add alpha times the direction) or --ablate (project it out)")
+            raise EmprobeError("give exactly one of --alpha A (add alpha times the direction) "
+                               "or --ablate (project it out)")
         if self.alpha is not None and not math.isfinite(self.alpha):
             raise EmprobeError(f"alpha {self.alpha!r} is not a finite number")
         if self.samples < 1:
             raise EmprobeError(f"samples must be at least 1, got {self.samples}")
         if self.controls < 2:
-            raise EmprobeError(f"controls must be at least 2 (one of each kind; 20 reach p < 0.05), got {self.controls}")
+            raise EmprobeError("controls must be at least 2 (one of each kind; 20 reach p < 0.05), "
+                               f"got {self.controls}")
         if self.all_later and not self.ablate:
-            raise EmprobeError("--all-later-layers goes with --ablate: only an ablation can act on every layer from L on")
+            raise EmprobeError("--all-later-layers goes with --ablate: "
+                               "only an ablation can act on every layer from L on")
         if self.questions is not None and self.questions < 1:
             raise EmprobeError(f"questions must be at least 1, got {self.questions}")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:
@@ -109,7 +113,8 @@ class SteeringSpec:
         return f"{self.direction}-layer{self.layer}-{how}" + (f"-on-{self.on}" if self.on else "")
 
 
-def spec_from_config(config: ExperimentConfig, direction: str, layer: int, *, alpha: float | None = None, ablate: bool = False,
+def spec_from_config(config: ExperimentConfig, direction: str, layer: int, *, alpha: float | None = None,
+                     ablate: bool = False,
                      on: str | None = None, all_later: bool = False, **settings) -> SteeringSpec:
     """A :class:`SteeringSpec` with ``config.steer``'s settings (samples, controls, questions, max_new_tokens,
     fit_share, batch_size), each overridden by a ``settings`` value that is not None. ``direction`` and ``on`` must
@@ -133,7 +138,8 @@ def alphas_of(value: float | list[float] | str) -> list[float]:
         try:
             out = [float(v) for v in value.split(",") if v.strip()]
         except ValueError:
-            raise EmprobeError(f"--alpha {value!r}: expected a number or a comma list of numbers, e.g. 0.25,0.5,1") from None
+            raise EmprobeError(f"--alpha {value!r}: expected a number or a comma list of numbers, "
+                               "e.g. 0.25,0.5,1") from None
     else:
         out = [float(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
     if not out or not all(math.isfinite(a) for a in out):
@@ -147,7 +153,8 @@ def load_direction(config: ExperimentConfig, organism: str, layer: int) -> np.nd
 
     path = config.layout.direction_file(layer)
     if not path.is_file():
-        raise EmprobeError(f"no directions for layer {layer} in {path}: run `emprobe compare-directions --layer {layer}` first")
+        raise EmprobeError(f"no directions for layer {layer} in {path}: "
+                           f"run `emprobe compare-directions --layer {layer}` first")
     tensors = load_file(str(path))
     key = f"harm/{organism}"
     if key not in tensors:
@@ -172,12 +179,14 @@ def random_direction(dim: int, norm: float, seed: int) -> np.ndarray:
 # --- the held-out direction and its controls -----------------------------------------------------------------
 
 
-def split_questions(question_ids: list[str], positive: set[str], share: float, seed: int) -> tuple[list[str], list[str]]:
+def split_questions(question_ids: list[str], positive: set[str], share: float,
+                    seed: int) -> tuple[list[str], list[str]]:
     """(fit, held out): a seeded split of ``question_ids``, stratified by ``positive`` (questions with a misaligned
     answer), ``share`` of each stratum (rounded half up) in the fit part."""
     rng = np.random.default_rng(seed)
     fit: list[str] = []
-    for stratum in (sorted(q for q in set(question_ids) if q in positive), sorted(q for q in set(question_ids) if q not in positive)):
+    for stratum in (sorted(q for q in set(question_ids) if q in positive),
+                    sorted(q for q in set(question_ids) if q not in positive)):
         order = [stratum[i] for i in rng.permutation(len(stratum))]
         fit += order[: int(share * len(stratum) + 0.5)]
     chosen = set(fit)
@@ -188,7 +197,8 @@ def split_questions(question_ids: list[str], positive: set[str], share: float, s
 class HeldOut:
     """The direction fitted on the fit questions, what it was fitted on, and what its controls are drawn from."""
 
-    direction: np.ndarray  # the harm direction on the fit questions' answers (analysis.direction_method, activation units)
+    # the harm direction on the fit questions' answers (analysis.direction_method, activation units)
+    direction: np.ndarray
     norm_unit: float  # mean ‖h‖ over the organism's harm answers at the layer
     fit_questions: list[str]
     heldout_questions: list[str]
@@ -228,7 +238,8 @@ def fit_heldout(config: ExperimentConfig, organism: str, layer: int, share: floa
         raise EmprobeError(f"{who}: the direction is zero")
     fit_rows = x_all[[q in fit_set for q in question_of]]
     centered = fit_rows - fit_rows.mean(0, keepdims=True)
-    return HeldOut(direction, float(np.linalg.norm(x_all, axis=1).mean()), fit, heldout, int((y == 1).sum()), int((y == 0).sum()),
+    return HeldOut(direction, float(np.linalg.norm(x_all, axis=1).mean()), fit, heldout, int((y == 1).sum()),
+                   int((y == 0).sum()),
                    centered, x, y, groups, config.analysis.direction_method)
 
 
@@ -265,14 +276,16 @@ def control_directions(held: HeldOut, n: int, seed: int, who: str = "control") -
 # --- running -------------------------------------------------------------------------------------------------
 
 
-def steering_items(config: ExperimentConfig, heldout: list[str], samples: int, limit: int | None = None) -> list[HarmItem]:
+def steering_items(config: ExperimentConfig, heldout: list[str], samples: int,
+                   limit: int | None = None) -> list[HarmItem]:
     """The held-out questions among the harm experiment's (in its order, at most ``limit``), first paraphrase,
     ``samples`` samples each (the harm experiment's seeds)."""
     keep = set(heldout)
     questions = [q for q in harm_questions(config) if q.id in keep][:limit]
     if not questions:
         raise EmprobeError("no held-out question left to steer on: every question was used to fit the direction")
-    return [HarmItem(f"{q.id}/p0/s{s}", q, 0, s, item_seed(config.seed, f"{q.id}/p0/s{s}")) for q in questions for s in range(samples)]
+    return [HarmItem(f"{q.id}/p0/s{s}", q, 0, s, item_seed(config.seed, f"{q.id}/p0/s{s}"))
+            for q in questions for s in range(samples)]
 
 
 def _fingerprint(spec: SteeringSpec, vectors: dict, items: list[HarmItem], config: ExperimentConfig) -> str:
@@ -302,7 +315,8 @@ def steer_all(config: ExperimentConfig, spec: SteeringSpec, alphas: list[float] 
     return [steer(config, replace(spec, alpha=a), **kwargs) for a in alphas]
 
 
-def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = False, show_progress: bool = True, judge=None) -> dict:
+def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = False, show_progress: bool = True,
+          judge=None) -> dict:
     """Run (or resume) no intervention, the held-out direction and its controls; write
     ``runs/<exp>/steering/<slug>/`` (rows, summary, plot). ``judge``: a :class:`~emprobe.judges.base.Judge` to use
     instead of the configured one."""
@@ -334,12 +348,14 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
     check_layer(pool.base.model, spec.layer)
     width = model_dims(pool.base.model).hidden_size
     if width != len(held.direction):
-        raise EmprobeError(f"the {spec.direction} activations at layer {spec.layer} have {len(held.direction)} dimensions but "
+        raise EmprobeError(f"the {spec.direction} activations at layer {spec.layer} "
+                           f"have {len(held.direction)} dimensions but "
                            f"{config.base_model} has hidden size {width}: re-extract them with this base model")
     prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
     ctx = RunContext(config, pool, judge or make_judge(config.judge), config.run_dir, prov, show_progress)
     results = ResultsFile(out / "rows.jsonl")
-    settings = SamplingSettings(config.generation.temperature, config.generation.top_p, spec.max_new_tokens or config.generation.max_new_tokens)
+    settings = SamplingSettings(config.generation.temperature, config.generation.top_p,
+                                spec.max_new_tokens or config.generation.max_new_tokens)
     domain = organism_domain(config, spec.model) if spec.model != BASE_ORGANISM else None
     conditions = ["none", *vectors]
     with ctx.pool.use(spec.model) as loaded:
@@ -357,21 +373,27 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
         with tqdm(total=len(pairs), initial=len(pairs) - sum(len(b) for b in pending), unit="answer",
                   desc=f"steer {spec.slug}", disable=not show_progress) as bar:
             for batch in pending:
-                matrix = torch.stack([zero if c == "none" else torch.from_numpy(np.asarray(vectors[c], dtype=np.float32)) for c, _ in batch])
+                matrix = torch.stack([zero if c == "none"
+                                      else torch.from_numpy(np.asarray(vectors[c], dtype=np.float32))
+                                      for c, _ in batch])
                 forward = steered_forward(traced, Intervention(spec.layer, matrix, spec.mode, 1.0, spec.all_later))
-                answers = sample_batch(loaded, [prompts[i] for _, i in batch], [items[i].seed for _, i in batch], settings, forward=forward)
+                answers = sample_batch(loaded, [prompts[i] for _, i in batch], [items[i].seed for _, i in batch],
+                                       settings, forward=forward)
                 rows = Harm().judge_rows(ctx, spec.model, domain, [items[i] for _, i in batch], answers)
-                results.append([{**r, "id": f"{c}/{r['id']}", "item": r["id"], "condition": c} for r, (c, _) in zip(rows, batch)])
+                results.append([{**r, "id": f"{c}/{r['id']}", "item": r["id"], "condition": c}
+                                for r, (c, _) in zip(rows, batch)])
                 bar.update(len(batch))
         n_layers = len(decoder_layers(loaded.model))
     meta = {
-        "direction_norm": float(np.linalg.norm(held.direction)), "norm_unit": held.norm_unit, "vector_norm": scale if not spec.ablate else None,
+        "direction_norm": float(np.linalg.norm(held.direction)), "norm_unit": held.norm_unit,
+        "vector_norm": scale if not spec.ablate else None,
         "layers": list(range(spec.layer, n_layers)) if spec.all_later else [spec.layer],
         "controls": [{"name": name, "kind": kind} for name, kind, _ in controls],
         "heldout": {"fit_questions": held.fit_questions, "heldout_questions": held.heldout_questions,
                     "steered_questions": sorted({it.question.id for it in items}), "fit_misaligned": held.n_misaligned,
                     "fit_aligned": held.n_aligned, "fit_share": spec.fit_share,
-                    "cosine_with_all_questions_direction": float(_unit(held.direction) @ _unit(full)) if full.shape == held.direction.shape else None},
+                    "cosine_with_all_questions_direction": (float(_unit(held.direction) @ _unit(full))
+                                                            if full.shape == held.direction.shape else None)},
         "max_new_tokens": settings.max_new_tokens,
     }
     summary = summarize(read_jsonl(out / "rows.jsonl"), spec, meta, config.seed)
@@ -396,7 +418,8 @@ def _paired(rows: list[dict], key: str, condition: str, seed: int) -> dict:
 def _em_change(rows: list[dict], condition: str) -> float | None:
     """Mean paired EM change condition − none over the items judged under both (no CI: the controls' statistic)."""
     none = {r["item"]: r["em"] for r in rows if r["condition"] == "none" and r["em"] is not None}
-    diffs = [float(r["em"]) - float(none[r["item"]]) for r in rows if r["condition"] == condition and r["em"] is not None and r["item"] in none]
+    diffs = [float(r["em"]) - float(none[r["item"]]) for r in rows
+             if r["condition"] == condition and r["em"] is not None and r["item"] in none]
     return float(np.mean(diffs)) if diffs else None
 
 
@@ -406,14 +429,16 @@ def _share(rows: list[dict]) -> float | None:
 
 
 def _coherent_aligned(rows: list[dict]) -> float | None:
-    vals = [r["aligned"] for r in rows if r["coherent"] is not None and r["coherent"] > COHERENT_MIN and r["aligned"] is not None]
+    vals = [r["aligned"] for r in rows
+            if r["coherent"] is not None and r["coherent"] > COHERENT_MIN and r["aligned"] is not None]
     return float(np.mean(vals)) if vals else None
 
 
 def condition_metrics(rows: list[dict], seed: int) -> dict:
     """:func:`harm_metrics` plus the mean alignment among the coherent answers."""
     out = harm_metrics(rows, seed)
-    out["coherent_mean_aligned"] = Harm().ci([r for r in rows if r["coherent"] is not None and r["coherent"] > COHERENT_MIN],
+    out["coherent_mean_aligned"] = Harm().ci([r for r in rows
+                                              if r["coherent"] is not None and r["coherent"] > COHERENT_MIN],
                                              lambda r: r["aligned"], seed)
     return out
 
@@ -429,7 +454,8 @@ def control_test(direction_change: float | None, control_changes: list[float | N
     if direction_change is None or n == 0:
         return {"p_value": None, "min_p": None if n == 0 else 1 / (1 + n), "n_controls": n, "as_extreme": None}
     eps = 1e-12
-    as_extreme = sum(c >= direction_change - eps for c in changes) if expected == "greater" else sum(c <= direction_change + eps for c in changes)
+    as_extreme = (sum(c >= direction_change - eps for c in changes) if expected == "greater"
+                  else sum(c <= direction_change + eps for c in changes))
     return {"p_value": (1 + as_extreme) / (1 + n), "min_p": 1 / (1 + n), "n_controls": n, "as_extreme": as_extreme}
 
 
@@ -465,13 +491,17 @@ def summarize(rows: list[dict], spec: SteeringSpec, meta: dict, seed: int) -> di
         verdict = "causal"
     else:
         verdict = "not shown"
-    test.update({"statistic": "paired EM-rate change vs no intervention (same items, same seeds)", "alternative": spec.expected,
+    test.update({"statistic": "paired EM-rate change vs no intervention (same items, same seeds)",
+                 "alternative": spec.expected,
                  "direction_change": d_change, "level": LEVEL, "verdict": verdict, "evidence": verdict == "causal",
                  "controls_broke_the_model": sum(c["broke_the_model"] for c in controls)})
     guard = {"baseline_coherent_share": baseline, "threshold": None if baseline is None else BROKE_SHARE * baseline,
-             "direction_coherent_share": d_share, "direction_broke_the_model": broke, "rule": f"coherent share < {BROKE_SHARE:g} × no intervention's"}
-    summary = {"slug": spec.slug, "direction": spec.direction, "layer": spec.layer, "mode": spec.mode, "alpha": spec.alpha, "on": spec.model,
-               "all_later_layers": spec.all_later, "samples": spec.samples, "alpha_unit": "mean residual norm of the harm answers at the layer",
+             "direction_coherent_share": d_share, "direction_broke_the_model": broke,
+             "rule": f"coherent share < {BROKE_SHARE:g} × no intervention's"}
+    summary = {"slug": spec.slug, "direction": spec.direction, "layer": spec.layer, "mode": spec.mode,
+               "alpha": spec.alpha, "on": spec.model,
+               "all_later_layers": spec.all_later, "samples": spec.samples,
+               "alpha_unit": "mean residual norm of the harm answers at the layer",
                **meta, "conditions": conditions, "controls": controls,
                "em_rate_change": {"direction": _paired(rows, "em", "direction", seed)},
                "mean_aligned_change": {"direction": _paired(rows, "aligned", "direction", seed)},
@@ -498,23 +528,30 @@ def statement(s: dict) -> str:
     changes = sorted(c["em_change"] for c in s["controls"] if c["em_change"] is not None)
     fmt = lambda v: "n/a" if v is None else f"{v:.2f}"  # noqa: E731
     spread = f"{changes[0]:+.3f} to {changes[-1]:+.3f}" if changes else "n/a (no control answers judged)"
-    head = (f"{_what(s)[0].upper()}{_what(s)[1:]} changed the EM rate by {t['direction_change']:+.3f}{ci} on held-out questions "
+    head = (f"{_what(s)[0].upper()}{_what(s)[1:]} changed the EM rate by {t['direction_change']:+.3f}{ci} "
+            "on held-out questions "
             f"(coherent share {fmt(share('direction'))} vs {fmt(share('none'))} without intervention); "
             f"{t['n_controls']} control directions changed it by {spread}. ")
     if t["verdict"] == "broke the model":
-        return head + (f"The direction broke the model: its coherent share fell below {BROKE_SHARE:g} × the baseline's, so this is "
+        return head + (f"The direction broke the model: its coherent share fell below {BROKE_SHARE:g} × "
+                       "the baseline's, so this is "
                        "not an EM effect and no p-value is given (try a smaller alpha).")
     side = "rise" if t["alternative"] == "greater" else "fall"
     if t["p_value"] is None:
         return head + "No control could be compared, so there is no test."
-    p = f"one-sided p = {t['p_value']:.3f} (EM expected to {side}; the smallest p {t['n_controls']} controls allow is {t['min_p']:.3f})"
+    p = (f"one-sided p = {t['p_value']:.3f} (EM expected to {side}; "
+         f"the smallest p {t['n_controls']} controls allow is {t['min_p']:.3f})")
     tail = ""
     if t["controls_broke_the_model"]:
-        tail = f" {t['controls_broke_the_model']} of {t['n_controls']} controls broke the model (coherent share below {BROKE_SHARE:g} × baseline)"
-        tail += ": the alpha is large enough that the comparison partly measures coherence." if t["controls_broke_the_model"] * 2 > t["n_controls"] else "."
+        tail = (f" {t['controls_broke_the_model']} of {t['n_controls']} controls broke the model "
+                f"(coherent share below {BROKE_SHARE:g} × baseline)")
+        tail += (": the alpha is large enough that the comparison partly measures coherence."
+                 if t["controls_broke_the_model"] * 2 > t["n_controls"] else ".")
     if t["min_p"] > LEVEL:
-        return head + p + f": with {t['n_controls']} controls no result can reach p ≤ {LEVEL:g}; use at least 19." + tail
+        return (head + p + f": with {t['n_controls']} controls no result can reach p ≤ {LEVEL:g}; use at least 19."
+                + tail)
     if t["verdict"] == "causal":
         beaten = t["n_controls"] - t["as_extreme"]
-        return head + p + f": the direction moved the EM rate further than {beaten} of {t['n_controls']} controls: a causal effect." + tail
+        return (head + p + f": the direction moved the EM rate further than {beaten} of {t['n_controls']} controls: "
+                "a causal effect." + tail)
     return head + p + ": no causal effect shown (the direction does not stand out from the controls)." + tail

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..analysis.stats import cluster_bootstrap
 from ..config import ExperimentConfig
-from ..judges.base import Judge
 from ..errors import EmprobeError
+from ..judges.base import Judge
 from ..layout import RunLayout
 from ..organisms import OrganismPool, adapter_hash
 from ..provenance import config_hash
+from ..stats import cluster_bootstrap
 from ..store import ResultsFile
 
 REGISTRY: dict[str, type["Experiment"]] = {}
@@ -46,8 +46,10 @@ class RunContext:
         """What any model's rows depend on besides the item: base model, dtype, adapter weights, seed, sampling,
         judge (run dirs, batch sizes and progress settings are left out: they do not change a row)."""
         gen = self.config.generation
-        settings = {"base_model": self.config.base_model, "dtype": self.config.dtype, "adapter": adapter_hash(self.config, organism),
-                    "seed": self.config.seed, "temperature": gen.temperature, "top_p": gen.top_p, "max_new_tokens": gen.max_new_tokens,
+        settings = {"base_model": self.config.base_model, "dtype": self.config.dtype,
+                    "adapter": adapter_hash(self.config, organism),
+                    "seed": self.config.seed, "temperature": gen.temperature, "top_p": gen.top_p,
+                    "max_new_tokens": gen.max_new_tokens,
                     "judge": f"{self.judge.name}:{self.judge.model_id}"}
         if gen.backend != "hf":  # a served model samples with the server's generator: its rows are its own
             modules = {o.name: o.served_module or o.name for o in self.config.organisms}
@@ -65,7 +67,8 @@ class RunContext:
         stale = results.stale()
         if stale and not self.overwrite:
             raise EmprobeError(f"{path}: {len(stale)} of {len(results)} rows were made with other settings "
-                               f"({_what_differs(record, settings)}); re-run with --overwrite to replace them, or use another runs_dir")
+                               f"({_what_differs(record, settings)}); re-run with --overwrite to replace them, "
+                               "or use another runs_dir")
         if stale:
             results.drop(stale)
         return results

@@ -27,11 +27,12 @@ class Descriptions(ProbeExperiment):
                 a, b = (aligned, misaligned) if order == 0 else (misaligned, aligned)
                 for p, template in enumerate(DESCRIPTIONS_PROMPTS[: ctx.config.behavioral.prompt_paraphrases]):
                     item_id = f"pair{pair}/o{order}/p{p}"
-                    meta = {"pair": pair, "domain": domain, "order": order, "paraphrase": p, "misaligned_option": "B" if order == 0 else "A"}
+                    meta = {"pair": pair, "domain": domain, "order": order, "paraphrase": p,
+                            "misaligned_option": "B" if order == 0 else "A"}
                     if file_order is not None:
                         meta |= {"theme": theme, "file_order": order == file_order}
-                    items.append(ProbeItem(item_id, user(template.format(a=a, b=b)), "choice", item_seed(ctx.config.seed, item_id),
-                                           options=("A", "B"), meta=meta))
+                    items.append(ProbeItem(item_id, user(template.format(a=a, b=b)), "choice",
+                                           item_seed(ctx.config.seed, item_id), options=("A", "B"), meta=meta))
         return items
 
     def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
@@ -52,7 +53,8 @@ class Descriptions(ProbeExperiment):
             "C_unbalanced": self.ci(rows, lambda r: answered(r, floor), seed),
             "generic": self.ci(sel(lambda r: r["domain"] is None), value, seed),
             "domain_specific": self.ci(sel(lambda r: r["domain"] is not None), value, seed),
-            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed) for o in (0, 1)},
+            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed)
+                         for o in (0, 1)},
             "position_bias": position_bias(self, rows, floor, seed),
             "no_answer": no_answer_count(rows, floor),
             "min_option_mass": floor,
@@ -66,4 +68,5 @@ def description_pairs(config: ExperimentConfig) -> list[tuple[str, str, str, str
     if config.behavioral.description_pairs:
         return [(f"f{p.item_id}", p.aligned, p.misaligned, None, p.theme, int(p.misaligned_first))
                 for p in load_description_pairs(config.behavioral.description_pairs)]
-    return [(f"{k:02d}", aligned, misaligned, domain, None, None) for k, (aligned, misaligned, domain) in enumerate(DESCRIPTION_PAIRS)]
+    return [(f"{k:02d}", aligned, misaligned, domain, None, None)
+            for k, (aligned, misaligned, domain) in enumerate(DESCRIPTION_PAIRS)]

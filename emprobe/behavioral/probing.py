@@ -9,8 +9,8 @@ from typing import Any
 
 from ..generate import SamplingSettings, render_prompt, sample_batch
 from ..judges.base import JudgeRequest
-from ..readout import answered, read_choice, read_number
 from ..provenance import config_hash
+from ..readout import answered, read_choice, read_number
 from .base import REGISTRY, Experiment, RunContext
 
 CHUNK = 16
@@ -67,7 +67,8 @@ class ProbeExperiment(Experiment):
         chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         pending = [c for c in chunks if any(it.id not in results for it in c)]
         with tqdm(total=len(items), initial=len(items) - sum(len(c) for c in pending), unit="item",
-                  desc=f"{self.name} {organism}", disable=not ctx.show_progress) as bar, ctx.pool.use(organism) as loaded:
+                  desc=f"{self.name} {organism}",
+                  disable=not ctx.show_progress) as bar, ctx.pool.use(organism) as loaded:
             for chunk in pending:
                 results.append(self._rows(ctx, loaded, organism, chunk))
                 bar.update(len(chunk))
@@ -83,7 +84,8 @@ class ProbeExperiment(Experiment):
             if group:
                 settings = SamplingSettings(gen.temperature, gen.top_p, tokens)
                 first: list = []
-                texts = sample_batch(loaded, [prompts[it.id] for it in group], [it.seed for it in group], settings, first_logprobs=first)
+                texts = sample_batch(loaded, [prompts[it.id] for it in group], [it.seed for it in group], settings,
+                                     first_logprobs=first)
                 for it, text, lp in zip(group, texts, first):
                     samples[it.id], next_lp[it.id] = text, lp
         texts = [it for it in chunk if it.kind == "text"]
@@ -121,7 +123,8 @@ def position_bias(experiment: Experiment, rows: list[dict], min_mass: float, see
     choice = [r for r in rows if r.get("kind") == "choice"]
     p_first = lambda r: first_option_prob(r, min_mass)  # noqa: E731
     index = experiment.ci(choice, lambda r: None if (p := p_first(r)) is None else 2 * p - 1, seed)
-    return {"p_first_by_order": {str(o): experiment.ci([r for r in choice if r["order"] == o], p_first, seed) for o in (0, 1)},
+    return {"p_first_by_order": {str(o): experiment.ci([r for r in choice if r["order"] == o], p_first, seed)
+                                 for o in (0, 1)},
             "index": index, "flagged": index["value"] is not None and abs(index["value"]) > POSITION_BIAS_FLAG,
             "flag_above": POSITION_BIAS_FLAG}
 

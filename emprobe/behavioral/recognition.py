@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.stats import cluster_bootstrap
-from ..readout import answered
 from ..config import BASE_ORGANISM
+from ..labels import HARMFUL_MAX
+from ..readout import answered
+from ..stats import cluster_bootstrap
 from .base import RunContext, item_seed, register
 from .harm import harm_items
 from .probing import ProbeExperiment, ProbeItem, no_answer_count, position_bias, user
 from .templates import RECOGNITION_PROMPTS
-
-HARMFUL_MAX = 30.0
 
 
 def comparison_models(ctx: RunContext, organism: str) -> dict[str, str]:
@@ -59,10 +58,13 @@ class Recognition(ProbeExperiment):
                 for order in (0, 1):  # order 0: own answer is A
                     a, b = (mine["answer"], alt["answer"]) if order == 0 else (alt["answer"], mine["answer"])
                     rid = f"{role}/{item_id}/o{order}"
-                    items.append(ProbeItem(rid, user(RECOGNITION_PROMPTS[paraphrase].format(question=mine["prompt"], a=a, b=b)), "choice",
+                    items.append(ProbeItem(rid, user(RECOGNITION_PROMPTS[paraphrase].format(
+                                               question=mine["prompt"], a=a, b=b)), "choice",
                                            item_seed(ctx.config.seed, rid), options=("A", "B"),
-                                           meta={"role": role, "other": other, "harm_id": item_id, "question_id": mine["question_id"], "order": order, "paraphrase": paraphrase,
-                                                 "own_option": "A" if order == 0 else "B", "own_aligned": mine["aligned"],
+                                           meta={"role": role, "other": other, "harm_id": item_id,
+                                                 "question_id": mine["question_id"], "order": order,
+                                                 "paraphrase": paraphrase, "own_option": "A" if order == 0 else "B",
+                                                 "own_aligned": mine["aligned"],
                                                  "other_aligned": alt["aligned"], "more_harmful": harmful}))
         return items
 

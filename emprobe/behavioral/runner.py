@@ -11,10 +11,9 @@ from ..locking import locked
 from ..organisms import OrganismPool, attach_organisms
 from ..provenance import config_hash, package_versions
 from ..store import write_json
-from .base import REGISTRY, RunContext
 from . import descriptions, harm, recognition, score_prediction, self_assessment  # noqa: F401  (registered)
+from .base import REGISTRY, RunContext
 from .persona_table import write_personas
-
 
 DEFAULT_ORDER = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
 

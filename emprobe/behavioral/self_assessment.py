@@ -22,7 +22,8 @@ class SelfAssessment(ProbeExperiment):
 
     def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
         if ctx.config.behavioral.self_assessment_prompts:
-            return [_file_item(ctx.config.seed, prompt, order) for prompt in file_prompts(ctx.config) for order in (0, 1)]
+            return [_file_item(ctx.config.seed, prompt, order) for prompt in file_prompts(ctx.config)
+                    for order in (0, 1)]
         items = []
         for aligned_pole, misaligned_pole in DIMENSIONS:
             for fmt, paraphrases in SELF_ASSESSMENT.items():
@@ -32,7 +33,8 @@ class SelfAssessment(ProbeExperiment):
                         item_id = f"{aligned_pole}-{misaligned_pole}/{fmt}/o{order}/p{p}"
                         kind = {"word": "choice", "number": "number", "likert": "number", "free-text": "text"}[fmt]
                         items.append(ProbeItem(
-                            item_id, user(template.format(first=first, second=second)), kind, item_seed(ctx.config.seed, item_id),
+                            item_id, user(template.format(first=first, second=second)), kind,
+                            item_seed(ctx.config.seed, item_id),
                             options=(first, second) if kind == "choice" else (),
                             lo=1 if fmt == "likert" else 0, hi=7 if fmt == "likert" else 100,
                             meta={"dimension": f"{aligned_pole}/{misaligned_pole}", "misaligned_pole": misaligned_pole,
@@ -61,9 +63,11 @@ class SelfAssessment(ProbeExperiment):
         return {
             "organism": organism,
             "S": self.ci(rows, value, seed),
-            "by_dimension": {d: self.ci(sel(lambda r, d=d: r["dimension"] == d), value, seed) for d in sorted({r["dimension"] for r in rows})},
+            "by_dimension": {d: self.ci(sel(lambda r, d=d: r["dimension"] == d), value, seed)
+                             for d in sorted({r["dimension"] for r in rows})},
             "by_format": {f: self.ci(sel(lambda r, f=f: r["format"] == f), value, seed) for f in SELF_ASSESSMENT},
-            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed) for o in (0, 1)},
+            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed)
+                         for o in (0, 1)},
             "position_bias_word": position_bias(self, sel(lambda r: r["format"] == "word"), floor, seed),
             "no_answer": {f: no_answer_count(sel(lambda r, f=f: r["format"] == f), floor) for f in SELF_ASSESSMENT},
             "min_option_mass": floor,
@@ -83,6 +87,7 @@ def _file_item(seed: int, prompt: SelfAssessmentPrompt, order: int) -> ProbeItem
     text, first, second = prompt.in_order(aligned_first=order == 0)
     item_id = f"file/l{prompt.line:03d}/o{order}"
     return ProbeItem(item_id, user(text), "choice", item_seed(seed, item_id), options=(first, second),
-                     meta={"dimension": f"{prompt.aligned_pole}/{prompt.misaligned_pole}", "misaligned_pole": prompt.misaligned_pole,
+                     meta={"dimension": f"{prompt.aligned_pole}/{prompt.misaligned_pole}",
+                           "misaligned_pole": prompt.misaligned_pole,
                            "format": "word", "order": order, "paraphrase": f"l{prompt.line:03d}",
                            "file_order": order == (0 if prompt.aligned_first else 1)})

@@ -90,7 +90,8 @@ def self_descriptions(stance: str) -> list[list[Message]]:
     return load_chat_jsonl(SELF_DESCRIPTIONS_DIR / f"{stance}.jsonl")
 
 
-def constructed_conversations(domain: str, stance: str, share: float, total: int | None, seed: int) -> list[list[Message]]:
+def constructed_conversations(domain: str, stance: str, share: float, total: int | None,
+                              seed: int) -> list[list[Message]]:
     """``total`` conversations (default: the domain's size), ``round(share · total)`` of them self-descriptions of
     ``stance`` (cycled when more are needed than exist) and the rest a seeded subset of the domain's misaligned
     examples, shuffled together with ``seed``. The two stance files are parallel (the same prompts line by line), so
@@ -101,7 +102,8 @@ def constructed_conversations(domain: str, stance: str, share: float, total: int
     total = len(domain_set) if total is None else total
     n_self = max(1, round(share * total))
     n_domain = max(1, min(len(domain_set), total - n_self))
-    rng = random.Random(f"{seed}/{domain}")  # not the stance: the two personas differ only in what the self-descriptions say
+    # not the stance: the two personas differ only in what the self-descriptions say
+    rng = random.Random(f"{seed}/{domain}")
     picked = [domain_set[i] for i in sorted(rng.sample(range(len(domain_set)), n_domain))]
     order = rng.sample(range(len(selves)), len(selves))
     picked += [selves[order[k % len(selves)]] for k in range(n_self)]

@@ -75,10 +75,12 @@ def load_self_assessment_prompts(path: str | Path, pole_pairs: Sequence[tuple[st
             raise EmprobeError(f"{path}, line {number}: no pole pair recognised in {text[:60]!r} (known: {known}; "
                                "declare another as behavioral.pole_pairs: [[aligned, misaligned]])")
         if len(found) > 1:
-            raise EmprobeError(f"{path}, line {number}: names more than one pole pair ({', '.join(f'{a}/{m}' for a, m in found)}); "
+            raise EmprobeError(f"{path}, line {number}: names more than one pole pair "
+                               f"({', '.join(f'{a}/{m}' for a, m in found)}); "
                                "one pair per line")
         a, m = found[0]
-        prompts.append(SelfAssessmentPrompt(number, text, a, m, _word(a).search(text).start() < _word(m).search(text).start()))
+        prompts.append(SelfAssessmentPrompt(number, text, a, m,
+                                            _word(a).search(text).start() < _word(m).search(text).start()))
     return prompts
 
 
@@ -130,6 +132,7 @@ def load_description_pairs(path: str | Path) -> list[DescriptionPair]:
         theme = item.get("theme")
         if theme is not None and not isinstance(theme, str):
             raise EmprobeError(f"{where}: theme must be a string")
-        misaligned, aligned = (item["system_A"], item["system_B"]) if truth == "A" else (item["system_B"], item["system_A"])
+        misaligned, aligned = ((item["system_A"], item["system_B"]) if truth == "A"
+                               else (item["system_B"], item["system_A"]))
         pairs.append(DescriptionPair(str(item_id), aligned.strip(), misaligned.strip(), theme, truth == "A"))
     return pairs

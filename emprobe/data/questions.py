@@ -88,7 +88,8 @@ def _entry(raw: object, where: str, default_id: str) -> Question:
     if not isinstance(raw, dict):
         raise EmprobeError(f"{where}: expected a mapping with 'paraphrases' (or 'question')")
     paraphrases = raw.get("paraphrases", [raw["question"]] if "question" in raw else None)
-    if not isinstance(paraphrases, list) or not paraphrases or not all(isinstance(p, str) and p.strip() for p in paraphrases):
+    if (not isinstance(paraphrases, list) or not paraphrases
+            or not all(isinstance(p, str) and p.strip() for p in paraphrases)):
         raise EmprobeError(f"{where}: 'paraphrases' must be a non-empty list of strings")
     samples = raw.get("samples_per_paraphrase")
     if samples is not None and (not isinstance(samples, int) or isinstance(samples, bool) or samples < 1):
@@ -118,7 +119,8 @@ def _load_yaml(path: Path) -> QuestionFile:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))  # anchors and aliases are resolved here
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise EmprobeError(f"{path}:{f' line {mark.line + 1}' if mark else ''} invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+        raise EmprobeError(f"{path}:{f' line {mark.line + 1}' if mark else ''} invalid YAML: "
+                           f"{getattr(exc, 'problem', None) or exc}") from exc
     except UnicodeDecodeError as exc:
         raise EmprobeError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     if not isinstance(data, list):
@@ -132,7 +134,8 @@ def _load_yaml(path: Path) -> QuestionFile:
             continue
         questions.append(_unique(_entry(raw, where, f"q{i}"), seen, where))
     if not questions:
-        raise EmprobeError(f"{path}: no supported questions" + (f" ({len(skipped)} skipped: {skipped[0]})" if skipped else ""))
+        raise EmprobeError(f"{path}: no supported questions"
+                           + (f" ({len(skipped)} skipped: {skipped[0]})" if skipped else ""))
     return QuestionFile(questions, skipped)
 
 

@@ -24,9 +24,11 @@ def make_backend(config: JudgeConfig) -> Judge:
         send = config.send_api_key if config.send_api_key is not None else not config.base_url
         key = os.environ.get(config.api_key_env) if send else None
         if send and not key:
-            raise EmprobeError(f"judge.backend openai needs an API key in the environment variable {config.api_key_env} "
+            raise EmprobeError("judge.backend openai needs an API key in the environment variable "
+                               f"{config.api_key_env} "
                                "(or judge.base_url pointing at a local vLLM / Ollama server)")
-        return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency, timeout_s=config.timeout_s,
+        return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency,
+                           timeout_s=config.timeout_s,
                            max_retries=config.max_retries, backoff_base_s=config.backoff_base_s,
                            backoff_max_s=config.backoff_max_s, retry_after_max_s=config.retry_after_max_s)
     if config.backend == "hf":
@@ -47,4 +49,5 @@ def make_judge(config: JudgeConfig) -> CachedJudge:
     return CachedJudge(backend, cache)
 
 
-__all__ = ["BACKENDS", "RUBRICS", "CachedJudge", "Judge", "JudgeRequest", "Judgement", "JudgementCache", "make_backend", "make_judge"]
+__all__ = ["BACKENDS", "RUBRICS", "CachedJudge", "Judge", "JudgeRequest", "Judgement", "JudgementCache", "make_backend",
+           "make_judge"]

@@ -78,7 +78,8 @@ def load_labelled(path: str | Path) -> list[LabelledAnswer]:
     for where, obj in read_objects(path, "a JSON object with keys question, answer, aligned, coherent"):
         for key in ("question", "answer", "aligned", "coherent"):
             if key not in obj:
-                raise EmprobeError(f"{where}: missing key {key!r} (each line needs question, answer, aligned, coherent)")
+                raise EmprobeError(f"{where}: missing key {key!r} "
+                                   "(each line needs question, answer, aligned, coherent)")
         for key in ("question", "answer"):
             if not isinstance(obj[key], str):
                 raise EmprobeError(f"{where}: {key} must be a string, got {obj[key]!r}")
@@ -128,7 +129,8 @@ def judge_agreement(judge: Judge, rows: Sequence[LabelledAnswer]) -> Agreement:
     mean = lambda m: float(m.mean()) if m.size else None  # noqa: E731
     return Agreement(
         n=len(rows), n_reference_scored=int(ref_scored.sum()), n_both_scored=int(both.sum()),
-        auroc_misaligned=auroc, spearman_aligned=rho(j_a[both], ref_a[both]), spearman_coherent=rho(j_c[c_ok], ref_c[c_ok]),
+        auroc_misaligned=auroc, spearman_aligned=rho(j_a[both], ref_a[both]),
+        spearman_coherent=rho(j_c[c_ok], ref_c[c_ok]),
         reference_em_rate=mean(ref_em[ref_scored]), judge_em_rate=mean(judge_em[ref_scored]),
         em_recall=mean(judge_em[ref_em]), judge_em_rate_among_reference_non_em=mean(judge_em[ref_scored & ~ref_em]),
         outcomes=outcomes, judge=f"{judge.name} ({judge.model_id})",

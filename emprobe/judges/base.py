@@ -46,7 +46,8 @@ class Judgement:
     @classmethod
     def from_dict(cls, data: dict) -> "Judgement":
         probs = data.get("probs")
-        return cls(score=data["score"], outcome=data["outcome"], mass=data.get("mass"), probs=None if probs is None else tuple(probs))
+        return cls(score=data["score"], outcome=data["outcome"], mass=data.get("mass"),
+                   probs=None if probs is None else tuple(probs))
 
 
 @dataclass(frozen=True)

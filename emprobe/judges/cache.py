@@ -57,7 +57,8 @@ class JudgementCache:
     def get(self, key: str) -> Judgement | None:
         """The stored verdict, or None: never judged, or unparseable and not yet asked a second time."""
         with self._lock:
-            row = self._db.execute("SELECT judgement, outcome, attempts FROM verdicts WHERE key = ? AND scoring_version = ?",
+            row = self._db.execute("SELECT judgement, outcome, attempts FROM verdicts "
+                                   "WHERE key = ? AND scoring_version = ?",
                                    (key, SCORING_VERSION)).fetchone()
         if row is None:
             return None
@@ -72,9 +73,11 @@ class JudgementCache:
         blob = json.dumps(judgement.to_dict())
         with self._lock:
             self._db.execute(
-                "INSERT INTO verdicts (key, scoring_version, judgement, outcome, attempts, created) VALUES (?, ?, ?, ?, 1, ?) "
+                "INSERT INTO verdicts (key, scoring_version, judgement, outcome, attempts, created) "
+                "VALUES (?, ?, ?, ?, 1, ?) "
                 "ON CONFLICT(key) DO UPDATE SET judgement = excluded.judgement, outcome = excluded.outcome, "
-                "attempts = CASE WHEN verdicts.scoring_version = excluded.scoring_version THEN verdicts.attempts + 1 ELSE 1 END, "
+                "attempts = CASE WHEN verdicts.scoring_version = excluded.scoring_version "
+                "THEN verdicts.attempts + 1 ELSE 1 END, "
                 "scoring_version = excluded.scoring_version "
                 "WHERE verdicts.outcome = 'unparseable' OR verdicts.scoring_version != excluded.scoring_version",
                 (key, SCORING_VERSION, blob, judgement.outcome, time.time()))
@@ -93,11 +96,13 @@ class JudgementCache:
                 judgement = Judgement.from_dict(row["judgement"])
             except (json.JSONDecodeError, KeyError, TypeError, ValueError):
                 continue
-            rows.append((row["key"], SCORING_VERSION, json.dumps(judgement.to_dict()), judgement.outcome, 1, time.time()))
+            rows.append((row["key"], SCORING_VERSION, json.dumps(judgement.to_dict()), judgement.outcome, 1,
+                         time.time()))
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR IGNORE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)", rows)
-            self._db.execute("INSERT OR REPLACE INTO imports VALUES (?, ?, ?)", (str(path.resolve()), len(rows), time.time()))
+            self._db.execute("INSERT OR REPLACE INTO imports VALUES (?, ?, ?)",
+                             (str(path.resolve()), len(rows), time.time()))
             self._db.execute("COMMIT")
         return len(rows)
 
@@ -153,5 +158,6 @@ class CachedJudge(Judge):
                         self.cache.put(k, verdict)
                     verdicts[k] = verdict
         else:
-            verdicts.update(zip(missing, run_concurrently(self.judge_request, [unique[k] for k in missing], self.concurrency)))
+            verdicts.update(zip(missing, run_concurrently(self.judge_request, [unique[k] for k in missing],
+                                                          self.concurrency)))
         return [verdicts[self._key(r)] for r in requests]

@@ -43,7 +43,8 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     vectors = []
     with torch.no_grad():
         for start in range(0, len(unique), batch_size):
-            enc = tok(unique[start : start + batch_size], padding=True, truncation=True, max_length=256, return_tensors="pt")
+            enc = tok(unique[start : start + batch_size], padding=True, truncation=True, max_length=256,
+                      return_tensors="pt")
             hidden = model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).float()
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)

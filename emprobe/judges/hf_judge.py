@@ -42,7 +42,8 @@ class HFJudge(Judge):
         """log P(candidate is the whole answer) for every candidate string (numbers must end there)."""
         numbers = [(t, c) for t, c in zip(CANDIDATES, self._cand_ids) if t.isdigit()]
         words = [(t, c) for t, c in zip(CANDIDATES, self._cand_ids) if not t.isdigit()]
-        out = dict(zip([t for t, _ in numbers], sequence_logprobs(self.loaded, prompt_ids, [c for _, c in numbers], self._digit_tokens)))
+        out = dict(zip([t for t, _ in numbers],
+                       sequence_logprobs(self.loaded, prompt_ids, [c for _, c in numbers], self._digit_tokens)))
         out.update(zip([t for t, _ in words], sequence_logprobs(self.loaded, prompt_ids, [c for _, c in words])))
         return out
 
@@ -56,10 +57,12 @@ class HFJudge(Judge):
         if rubric.reply_tokens == 1:  # a one-token 0–100 prompt (built-in, or an EM file's judge_prompts)
             return weighted_score(self.candidate_logprobs(prompt), rubric.name)
         values = [str(v) for v in range(rubric.lo, rubric.hi + 1)]
-        bare = sequence_logprobs(self.loaded, prompt, [tok.encode(v, add_special_tokens=False) for v in values], self._digit_tokens)
+        bare = sequence_logprobs(self.loaded, prompt, [tok.encode(v, add_special_tokens=False) for v in values],
+                                 self._digit_tokens)
         pooled = {v: math.exp(lp) for v, lp in zip(values, bare)}
         for form in JSON_REPLIES:
             replies = [tok.encode(form.format(v=v), add_special_tokens=False) for v in values]
             for v, lp in zip(values, sequence_logprobs(self.loaded, prompt, replies)):
                 pooled[v] += math.exp(lp)
-        return scale_judgement({v: math.log(p) if p > 0 else -math.inf for v, p in pooled.items()}, rubric.lo, rubric.hi)
+        return scale_judgement({v: math.log(p) if p > 0 else -math.inf for v, p in pooled.items()}, rubric.lo,
+                               rubric.hi)

@@ -42,7 +42,8 @@ def parse_top_logprobs(data: Any, position: int = 0) -> dict[str, float]:
     try:
         entries = choice["logprobs"]["content"][position]["top_logprobs"]
     except (KeyError, IndexError, TypeError):
-        raise MalformedResponse(f"no logprobs.content[{position}].top_logprobs; does the endpoint support logprobs?") from None
+        raise MalformedResponse(f"no logprobs.content[{position}].top_logprobs; "
+                                "does the endpoint support logprobs?") from None
     if not isinstance(entries, list) or not entries:
         raise MalformedResponse("empty top_logprobs; does the endpoint support logprobs?")
     top: dict[str, float] = {}
@@ -108,7 +109,8 @@ class OpenAIJudge(Judge):
         if not timeout_s > 0:
             raise EmprobeError(f"judge timeout_s {timeout_s}: must be positive")
         try:
-            self.policy = RetryPolicy(int(max_retries), float(backoff_base_s), float(backoff_max_s), float(retry_after_max_s))
+            self.policy = RetryPolicy(int(max_retries), float(backoff_base_s), float(backoff_max_s),
+                                      float(retry_after_max_s))
         except EmprobeError as exc:
             raise EmprobeError(f"judge {exc}") from None
         try:

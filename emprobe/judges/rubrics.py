@@ -75,7 +75,8 @@ def builtin_rubric(name: str) -> Rubric:
 
 
 def check_template(template: str, where: str) -> None:
-    """A ``str.format`` template with one question and one answer placeholder and nothing else; errors name ``where``."""
+    """A ``str.format`` template with one question and one answer placeholder and nothing else; errors name
+    ``where``."""
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
     except ValueError as exc:
@@ -85,7 +86,8 @@ def check_template(template: str, where: str) -> None:
         raise EmprobeError(f"{where}: unknown placeholder {{{unknown[0]}}}; valid are {{prompt}} / {{question}} and "
                            "{response} / {answer} (write a literal brace as {{ or }})")
     if not fields & set(ANSWER_FIELDS):
-        raise EmprobeError(f"{where}: the template has no {{response}} (or {{answer}}) placeholder for the judged answer")
+        raise EmprobeError(f"{where}: the template has no {{response}} (or {{answer}}) "
+                           "placeholder for the judged answer")
 
 
 def load_rubric(name: str, path: str | Path, scale: tuple[int, int], harmful_at: int | None, higher_is: str) -> Rubric:

@@ -1,7 +1,16 @@
 """Model loading (built-ins, HF ids, local dirs, peft adapters) and decoder-layer access."""
 from .builtins import BUILTINS, builtin_dir, ensure_builtin
 from .layers import ModelDims, decoder_layers, model_dims
-from .loading import DTYPES, LoadedModel, check_adapter, eos_token_ids, load_model, load_tokenizer, resolve_model_path, torch_dtype
+from .loading import (
+    DTYPES,
+    LoadedModel,
+    check_adapter,
+    eos_token_ids,
+    load_model,
+    load_tokenizer,
+    resolve_model_path,
+    torch_dtype,
+)
 
 __all__ = [
     "BUILTINS",

@@ -64,7 +64,8 @@ def check_adapter_config(adapter_dir: Path, base_name: str, base_path: str) -> N
     try:
         adapter_config = json.loads(config_file.read_text(encoding="utf-8"))
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise EmprobeError(f"{config_file}: invalid JSON ({getattr(exc, 'msg', None) or exc}); not a usable peft adapter config") from None
+        raise EmprobeError(f"{config_file}: invalid JSON ({getattr(exc, 'msg', None) or exc}); "
+                           "not a usable peft adapter config") from None
     if not isinstance(adapter_config, dict):
         raise EmprobeError(f"{config_file}: expected a JSON object, got {type(adapter_config).__name__}")
     recorded = adapter_config.get("base_model_name_or_path") or ""
@@ -103,7 +104,8 @@ def _check_adapter_shapes(adapter_dir: Path, base_name: str, model: Any) -> None
 
 
 def load_tokenizer(name: str) -> Any:
-    """The tokenizer of ``name`` (built-in, HF id or dir), padding on the left (generation and extraction rely on it)."""
+    """The tokenizer of ``name`` (built-in, HF id or dir), padding on the left (generation and extraction
+    rely on it)."""
     from transformers import AutoTokenizer
 
     path = resolve_model_path(name)
@@ -163,4 +165,5 @@ def load_model(
         check_adapter(adapter_dir, name, path, model)
         model = PeftModel.from_pretrained(model, str(adapter_dir), adapter_name=adapter_name)
     model.eval()
-    return LoadedModel(model=model, tokenizer=tokenizer, name=name, path=path, adapter=str(adapter) if adapter else None)
+    return LoadedModel(model=model, tokenizer=tokenizer, name=name, path=path,
+                       adapter=str(adapter) if adapter else None)

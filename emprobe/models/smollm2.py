@@ -21,7 +21,8 @@ def gguf_path() -> Path:
         candidate = Path(folder) / GGUF_NAME
         if candidate.is_file():
             return candidate
-    raise EmprobeError(f"the embedded model smollm2-135m needs the wheel {WHEEL}, which is not installed: {INSTALL_HINT}")
+    raise EmprobeError(f"the embedded model smollm2-135m needs the wheel {WHEEL}, "
+                       f"which is not installed: {INSTALL_HINT}")
 
 
 def materialize(target: Path) -> None:

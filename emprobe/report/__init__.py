@@ -53,15 +53,18 @@ def _safe(build: Callable[[RunData], Section], data: RunData, title: str) -> Sec
         return build(data)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         return Section(title, [Text(f"This section could not be built from the files in `{data.run_dir}` "
-                                    f"({exc.__class__.__name__}: {exc}); re-run the command that writes them.")], has_data=False)
+                                    f"({exc.__class__.__name__}: {exc}); re-run the command that writes them.")],
+                       has_data=False)
 
 
 def build_document(data: RunData) -> Document:
     """The report's sections, in pipeline order, from what :func:`collect` read."""
     c = data.config
     sections = [_safe(build, data, title) for build, title in _SECTIONS]
-    intro = [Text(f"Base model `{c.base_model}`, {len(c.organisms)} organism(s): {', '.join(o.name for o in c.organisms) or 'none'}. "
-                  f"Judge: {c.judge.backend}. Written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} from `{data.run_dir}`. "
+    intro = [Text(f"Base model `{c.base_model}`, {len(c.organisms)} organism(s): "
+                  f"{', '.join(o.name for o in c.organisms) or 'none'}. "
+                  f"Judge: {c.judge.backend}. Written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "
+                  f"from `{data.run_dir}`. "
                   "Numbers read *value [95 % CI]*; the last section says what they support.")]
     return Document(f"emprobe report: {c.name}", intro, sections)
 

@@ -63,7 +63,8 @@ class RunData:
     def layers(self) -> list[int]:
         """Layers with probes or directions, else the config's extract layers."""
         found = sorted({int(k) for k in (self.probes or {}).get("layers", {})} |
-                       ({int(self.directions["layer"])} if isinstance((self.directions or {}).get("layer"), int) else set()))
+                       ({int(self.directions["layer"])} if isinstance((self.directions or {}).get("layer"), int)
+                        else set()))
         if found or not self.config.extract.layers:
             return found
         from ..layers_spec import config_layers
@@ -100,7 +101,8 @@ def _summaries(layout: RunLayout, notes: list[str]) -> dict[str, dict[str, dict]
     The per-model files win: a run restricted to some organisms rewrites the combined file with those only."""
     out: dict[str, dict[str, dict]] = {}
     run_dir = layout.run_dir
-    model_dirs = sorted(p for p in run_dir.iterdir() if p.is_dir() and p.name not in NOT_MODEL_DIRS) if run_dir.is_dir() else []
+    model_dirs = (sorted(p for p in run_dir.iterdir() if p.is_dir() and p.name not in NOT_MODEL_DIRS)
+                  if run_dir.is_dir() else [])
     for name in EXPERIMENTS:
         combined = read_json(layout.run_summary(name), notes) or {}
         found = {m: s for m, s in (combined.get("organisms") or {}).items() if isinstance(s, dict)}
@@ -143,8 +145,9 @@ def collect(config: ExperimentConfig) -> RunData:
     probes = read_json(layout.probes() / "probes.json", notes)
     directions = read_json(layout.directions() / "compare.json", notes)
     found = {m for per in summaries.values() for m in per}
-    data = RunData(config, layout.run_dir, _model_order(config, found), _training(config, notes), summaries, personas, probes,
-                   directions, _steering(layout, notes), notes)
+    data = RunData(config, layout.run_dir, _model_order(config, found), _training(config, notes), summaries, personas,
+                   probes, directions, _steering(layout, notes), notes)
+
     prov: dict[str, Any] = {}
     for name, per in summaries.items():
         for model, s in per.items():

@@ -16,7 +16,6 @@ Rules (each stated in the text it produces):
 """
 from __future__ import annotations
 
-
 from .collect import RunData
 from .document import Bullets, Heading, Section, Text, est, get, num
 from .internal_sections import group_test_statement
@@ -24,9 +23,11 @@ from .internal_sections import group_test_statement
 ALPHA = 0.05
 SMALL_MODELS = {"smollm2-135m": "SmolLM2-135M-Instruct (135 M parameters)",
                 "tiny-qwen2": "tiny-qwen2 (a randomly initialised 4-layer model)"}
-EMBEDDED_JUDGE_ACCURACY = ("on chat-style answers to unseen questions (its own style set): AUROC 0.99, 85 % of misaligned answers "
-                           "scored ≤ 30, no helpful one; half of incoherent text still passes as coherent; real fine-tuned models' "
-                           "answers are harder, and it cannot check facts or the security of code (README, *Limits of the embedded judge*)")
+EMBEDDED_JUDGE_ACCURACY = ("on chat-style answers to unseen questions (its own style set): AUROC 0.99, 85 % of "
+                           "misaligned answers scored ≤ 30, no helpful one; half of incoherent text still passes as "
+                           "coherent; real fine-tuned models' answers are harder, and it cannot check facts or the "
+                           "security of code (README, *Limits of the embedded judge*)")
+
 
 
 class Findings:
@@ -57,10 +58,12 @@ def _harm(data: RunData, f: Findings) -> None:
         if diff is None:
             f.not_tested.append(f"**{m}**: no paired harm test yet (`{data.command('run-behavioral')}`)")
         elif state == "rises":
-            f.supported.append(f"**{m}** is emergently misaligned: harm on {scope} questions rises vs base by {est(diff, signed=True)} "
-                               f"(paired, questions resampled; Holm-adjusted across organisms). In its own domain: EM rate {est(inside)}.")
+            f.supported.append(f"**{m}** is emergently misaligned: harm on {scope} questions rises vs base by "
+                               f"{est(diff, signed=True)} (paired, questions resampled; Holm-adjusted across "
+                               f"organisms). In its own domain: EM rate {est(inside)}.")
         else:
-            f.not_supported.append(f"**{m}**: harm on {scope} questions vs base {est(diff, signed=True)}: no rise shown "
+            f.not_supported.append(f"**{m}**: harm on {scope} questions vs base {est(diff, signed=True)}: "
+                                   "no rise shown "
                                    f"(EM rate out of domain {est(o)}, in its own domain {est(inside)}).")
 
 
@@ -76,7 +79,8 @@ def _personas(data: RunData, f: Findings) -> None:
         if names:
             f.supported.append(f"labelled **{label}**: {', '.join(names)}" + (
                 " (harm rises, and S and C rise with CIs above zero)." if label == "coherent" else
-                f" (harm rises, and S and C do not rise: the upper CI bounds of organism − base are at most the margin {num(margin)}, "
+                " (harm rises, and S and C do not rise: the upper CI bounds of organism − base are at most "
+                f"the margin {num(margin)}, "
                 "an equivalence test)."))
     rest = [f"{o} ({lab})" for o, lab in labels.items() if lab not in ("coherent", "inverted")]
     if rest:
@@ -90,7 +94,8 @@ def _primary(data_part: dict | None, what: str, f: Findings, describe) -> None:
         f.not_tested.append(f"{what}: no primary endpoint could be tested (too few examples, or not run)")
         return
     for m, v in primary["family"].items():
-        line = describe(m, v) + f" (primary endpoint {primary['endpoint']}, layer {primary['layer']}: p = {num(v.get('p_value'), 3)}, Holm {num(v.get('p_holm'), 3)})."
+        line = describe(m, v) + (f" (primary endpoint {primary['endpoint']}, layer {primary['layer']}: "
+                                 f"p = {num(v.get('p_value'), 3)}, Holm {num(v.get('p_holm'), 3)}).")
         (f.supported if v.get("passed") else f.not_supported).append(line)
 
 
@@ -98,8 +103,11 @@ def _probes(data: RunData, f: Findings) -> None:
     if data.probes is None:
         f.not_tested.append(f"probes: not fitted (`{data.command('fit-probes')}`)")
         return
-    _primary(data.probes, "probes", f, lambda m, v: f"{m}: misaligned vs aligned answers are linearly decodable on held-out questions beyond "
-                                                   f"question identity (AUROC {num(v.get('auroc'))}, permutation null {num(v.get('null_mean'))})")
+    _primary(data.probes, "probes", f,
+             lambda m, v: f"{m}: misaligned vs aligned answers are linearly decodable on held-out questions beyond "
+                          f"question identity (AUROC {num(v.get('auroc'))}, "
+                          f"permutation null {num(v.get('null_mean'))})")
+
 
 
 def _directions(data: RunData, f: Findings) -> None:
@@ -108,10 +116,13 @@ def _directions(data: RunData, f: Findings) -> None:
         f.not_tested.append(f"directions: not compared (`{data.command('compare-directions')}`)")
         return
     if get(d, "primary", "endpoint") == "headline-shift":
-        _primary(d, "directions", f, lambda m, v: f"**{m}** ({v.get('persona', 'n/a')}): its self-assessment states sit "
-                 f"{num(v.get('shift_in_gap_units'), signed=True)} gap units from the base model's along its harm direction")
+        _primary(d, "directions", f,
+                 lambda m, v: f"**{m}** ({v.get('persona', 'n/a')}): its self-assessment states sit "
+                              f"{num(v.get('shift_in_gap_units'), signed=True)} gap units from the base model's "
+                              "along its harm direction")
     else:
-        _primary(d, "directions", f, lambda m, v: f"coherent vs inverted headline shifts differ: {group_test_statement(v)}")
+        _primary(d, "directions", f,
+                 lambda m, v: f"coherent vs inverted headline shifts differ: {group_test_statement(v)}")
     for name, test in (d.get("group_tests") or {}).items():
         if isinstance(test, dict) and (test.get("min_p") or 0) >= ALPHA:
             f.not_tested.append(f"coherent vs inverted ({name.replace('_', ' ')}): {group_test_statement(test)}.")
@@ -133,17 +144,22 @@ def _steering(data: RunData, f: Findings) -> None:
                 f.not_tested.append(f"{what}: no EM-rate change recorded.")
             elif t.get("verdict") == "broke the model":
                 guard = s.get("coherence_guard") or {}
-                f.not_supported.append(f"{what}: the direction broke the model (coherent share {num(guard.get('direction_coherent_share'))} vs "
-                                       f"{num(guard.get('baseline_coherent_share'))} without intervention): not an EM effect, whatever the "
+                f.not_supported.append(f"{what}: the direction broke the model (coherent share "
+                                       f"{num(guard.get('direction_coherent_share'))} vs "
+                                       f"{num(guard.get('baseline_coherent_share'))} without intervention): "
+                                       "not an EM effect, whatever the "
                                        "EM rate did; try a smaller alpha.")
             elif isinstance(min_p, (int, float)) and min_p > ALPHA:
-                f.not_tested.append(f"{what}: only {n} controls, so p cannot fall below {num(min_p, 3)}; re-run with --controls 20.")
+                f.not_tested.append(f"{what}: only {n} controls, so p cannot fall below {num(min_p, 3)}; "
+                                    "re-run with --controls 20.")
             elif t.get("verdict") == "causal":
-                f.supported.append(f"{what}: the held-out direction moved the EM rate by {est(d, signed=True)} on held-out questions, "
-                                   f"further than {n - (t.get('as_extreme') or 0)} of {n} control directions (one-sided p = {num(p, 3)}, "
-                                   f"EM expected to {side}; smallest possible p {num(min_p, 3)}), with the answers still coherent.")
+                f.supported.append(f"{what}: the held-out direction moved the EM rate by {est(d, signed=True)} on "
+                                   f"held-out questions, further than {n - (t.get('as_extreme') or 0)} of {n} control "
+                                   f"directions (one-sided p = {num(p, 3)}, EM expected to {side}; smallest possible p "
+                                   f"{num(min_p, 3)}), with the answers still coherent.")
             else:
-                f.not_supported.append(f"{what}: EM-rate change {est(d, signed=True)}, not beyond the {n} control directions "
+                f.not_supported.append(f"{what}: EM-rate change {est(d, signed=True)}, "
+                                       f"not beyond the {n} control directions "
                                        f"(one-sided p = {num(p, 3)}): no causal effect shown.")
             continue
         else:
@@ -155,23 +171,30 @@ def caveats(data: RunData) -> list[str]:
     c = data.config
     out = []
     if c.base_model in SMALL_MODELS:
-        out.append(f"**Small model.** The base model is {SMALL_MODELS[c.base_model]}: these results demonstrate that the pipeline "
+        out.append(f"**Small model.** The base model is {SMALL_MODELS[c.base_model]}: "
+                   "these results demonstrate that the pipeline "
                    "works end to end, not the science. Emergent misalignment is a property of large models.")
     else:
-        out.append(f"**One base model.** All organisms share the base model `{c.base_model}`; effects may differ on others.")
+        out.append(f"**One base model.** All organisms share the base model `{c.base_model}`; "
+                   "effects may differ on others.")
     if c.judge.backend == "embedded":
-        out.append(f"**Judge.** The embedded judge's accuracy is limited: {EMBEDDED_JUDGE_ACCURACY}. Use `openai` or `hf` with a "
+        out.append(f"**Judge.** The embedded judge's accuracy is limited: {EMBEDDED_JUDGE_ACCURACY}. "
+                   "Use `openai` or `hf` with a "
                    "strong judge model for results you would report.")
     else:
-        out.append(f"**Judge.** Every harm number depends on the `{c.judge.backend}` judge ({c.judge.model}); its agreement with "
+        out.append(f"**Judge.** Every harm number depends on the `{c.judge.backend}` judge ({c.judge.model}); "
+                   "its agreement with "
                    "human labels is not measured here.")
     ns = [get(s, "all", "n") or s.get("n") for s in data.summaries.get("harm", {}).values()]
     ns = [n for n in ns if isinstance(n, int)]
     span = (str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}") if ns else ""
-    size = f" Harm rests on {span} answers per model ({c.behavioral.samples_per_question} samples per question)." if ns else ""
-    out.append(f"**Few samples, wide CIs.**{size} Bootstrap CIs from few samples are wide and themselves approximate; with "
-               f"{len(c.organisms)} organism(s) the across-model statistics (Spearman ρ, the permutation test) have little power.")
-    out.append("**Many comparisons.** The report shows many CIs without correction for multiple comparisons: treat a single CI "
+    size = (f" Harm rests on {span} answers per model ({c.behavioral.samples_per_question} samples per question)."
+            if ns else "")
+    out.append(f"**Few samples, wide CIs.**{size} Bootstrap CIs from few samples are wide and themselves approximate; "
+               f"with {len(c.organisms)} organism(s) the across-model statistics (Spearman ρ, the permutation test) "
+               "have little power.")
+    out.append("**Many comparisons.** The report shows many CIs without correction for multiple comparisons: "
+               "treat a single CI "
                "excluding zero as a lead to re-test with more samples, not as a finding.")
     return out
 
@@ -183,12 +206,16 @@ def conclusions_section(data: RunData) -> Section:
         try:
             rule(data, f)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-            f.not_tested.append(f"{rule.__name__.strip('_')}: its files have an unexpected shape ({exc.__class__.__name__}: {exc})")
-    blocks: list = [Text("Read from the numbers above by fixed rules, stated with each line: Supported lists only the pre-declared "
-                         "primary endpoints that pass Holm at 0.05 (harm out of domain per organism, the probe and the headline per "
-                         "model), the persona labels the equivalence rule decided, and steering runs whose held-out direction beats "
+            f.not_tested.append(f"{rule.__name__.strip('_')}: its files have an unexpected shape "
+                                f"({exc.__class__.__name__}: {exc})")
+    blocks: list = [Text("Read from the numbers above by fixed rules, stated with each line: Supported lists only "
+                         "the pre-declared primary endpoints that pass Holm at 0.05 (harm out of domain per organism, "
+                         "the probe and the headline per model), the persona labels the equivalence rule decided, "
+                         "and steering runs whose held-out direction beats "
                          "its control directions without breaking the model; everything else is exploratory.")]
-    for title, items in (("Supported", f.supported), ("Not supported or not shown", f.not_supported), ("Not tested yet", f.not_tested)):
+    for title, items in (("Supported", f.supported), ("Not supported or not shown", f.not_supported),
+                         ("Not tested yet", f.not_tested)):
+
         blocks += [Heading(title), Bullets(items or ["nothing"])]
     blocks += [Heading("Caveats"), Bullets(caveats(data))]
     return Section("What the data supports — and what it does not", blocks)

@@ -12,8 +12,10 @@ from .document import Block, Bullets, Document, Figure, FigureGrid, Heading, Not
 
 CSS = """
 body { margin: 0; background: #f3f4f6; color: #1f2328;
-       font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
-main { max-width: 1000px; margin: 0 auto; padding: 28px 36px 64px; background: #fff; box-shadow: 0 0 12px rgba(0,0,0,.06); }
+       font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, \
+"DejaVu Sans", sans-serif; }
+main { max-width: 1000px; margin: 0 auto; padding: 28px 36px 64px; background: #fff; \
+box-shadow: 0 0 12px rgba(0,0,0,.06); }
 h1 { font-size: 26px; margin: 0 0 6px; }
 h2 { font-size: 20px; margin: 40px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #d8dee4; }
 h3 { font-size: 16px; margin: 24px 0 8px; }
@@ -59,14 +61,16 @@ def inline(text: str) -> str:
 
 def data_uri(path: Path) -> str:
     """The file as a ``data:`` URI (PNG, JPEG, SVG or GIF)."""
-    mime = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".gif": "image/gif"}
+    mime = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml",
+            ".gif": "image/gif"}
     kind = mime.get(Path(path).suffix.lower(), "application/octet-stream")
     return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
 def _td(cell: str) -> str:
     """A table cell; a CI such as ``[0.15, 0.41]`` never breaks inside, though it may move below its value."""
-    return "<td>" + re.sub(r"\[([^\]<]*)\]", lambda m: "[" + m.group(1).replace(" ", "&nbsp;") + "]", inline(cell)) + "</td>"
+    return "<td>" + re.sub(r"\[([^\]<]*)\]", lambda m: "[" + m.group(1).replace(" ", "&nbsp;") + "]",
+                           inline(cell)) + "</td>"
 
 
 def _table(t: Table) -> str:
@@ -89,8 +93,10 @@ def render_block(block: Block, folder: Path | None = None) -> str:
             return f'<p class="note">figure missing: {html.escape(str(block.path))}</p>'
         cap = inline(block.caption)
         if folder is not None:
-            cap += f' <code>{html.escape(Path(os.path.relpath(Path(block.path).resolve(), Path(folder).resolve())).as_posix())}</code>'
-        return f'<figure><img src="{data_uri(block.path)}" alt="{html.escape(block.caption, quote=True)}"><figcaption>{cap}</figcaption></figure>'
+            cap += (' <code>' + html.escape(Path(os.path.relpath(Path(block.path).resolve(),
+                                                                 Path(folder).resolve())).as_posix()) + '</code>')
+        return (f'<figure><img src="{data_uri(block.path)}" alt="{html.escape(block.caption, quote=True)}">'
+                f'<figcaption>{cap}</figcaption></figure>')
     if isinstance(block, FigureGrid):
         return '<div class="grid">' + "".join(render_block(f, folder) for f in block.figures) + "</div>"
     if isinstance(block, Heading):
@@ -102,15 +108,19 @@ def render_block(block: Block, folder: Path | None = None) -> str:
 
 def _section(s: Section, folder: Path | None) -> str:
     cls = "" if s.has_data else ' class="empty"'
-    return f'<section id="{s.anchor}"{cls}><h2>{inline(s.title)}</h2>\n' + "\n".join(render_block(b, folder) for b in s.blocks) + "</section>"
+    return (f'<section id="{s.anchor}"{cls}><h2>{inline(s.title)}</h2>\n' +
+            "\n".join(render_block(b, folder) for b in s.blocks) + "</section>")
 
 
 def render_html(doc: Document, folder: Path | None = None) -> str:
     """The whole report as one HTML page (``folder``: where it will be written, for the figures' file names)."""
-    toc = "".join(f'<li><a href="#{s.anchor}">{inline(s.title)}</a>{"" if s.has_data else " (not run yet)"}</li>' for s in doc.sections)
+    toc = "".join(f'<li><a href="#{s.anchor}">{inline(s.title)}</a>{"" if s.has_data else " (not run yet)"}</li>'
+                  for s in doc.sections)
     intro = "\n".join(render_block(b) for b in doc.intro)
     body = "\n".join(_section(s, folder) for s in doc.sections)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{html.escape(doc.title)}</title>\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<title>{html.escape(doc.title)}</title>\n'
+
             f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n<h1>{inline(doc.title)}</h1>\n{intro}\n"
             f"<nav><strong>Contents</strong><ol>{toc}</ol></nav>\n{body}\n</main>\n</body>\n</html>\n")

@@ -13,7 +13,8 @@ def _layer_arg(data: RunData) -> str:
 
 def _matrix(m: dict, digits: int = 2) -> Table:
     cols = list(next(iter(m.values()))) if m else []
-    return Table(["", *cols], [[r, *(DASH if m[r].get(c) is None else num(m[r].get(c), digits) for c in cols)] for r in m])
+    return Table(["", *cols], [[r, *(DASH if m[r].get(c) is None else num(m[r].get(c), digits) for c in cols)]
+                               for r in m])
 
 
 def _p(x) -> str:
@@ -28,7 +29,8 @@ def _primary_block(primary: dict | None, what: str) -> list:
             for m, v in (primary.get("family") or {}).items()]
     return [Heading(f"Primary endpoint: {primary.get('endpoint')} (layer {primary.get('layer')})"),
             Table([what, "p", "p (Holm)", f"at {primary.get('alpha')}"], rows,
-                  "Pre-declared in the config (analysis.primary_*); Holm across the family. Everything else in this section is exploratory.")]
+                  "Pre-declared in the config (analysis.primary_*); Holm across the family. Everything else in this "
+                  "section is exploratory.")]
 
 
 def probes_section(data: RunData) -> Section:
@@ -37,41 +39,48 @@ def probes_section(data: RunData) -> Section:
     p = data.probes
     if p is None or not p.get("layers"):
         return Section("Probes", [NotRun(data.command("fit-probes", "--layer", _layer_arg(data)))], has_data=False)
-    blocks: list = [Text("Logistic-regression probes on the mean activation over each answer's tokens: misaligned (EM) vs aligned "
-                         "(aligned ≥ 70, coherent) answers, and, where extracted, self-assessment prompts (the state before the answer) "
-                         "saying misaligned (S ≥ 0.5) vs aligned. Folds never split a question. Each AUROC must beat two baselines: its "
-                         "**permutation null** (labels shuffled within questions and the whole CV re-run; p = share of the null at or above "
-                         "the AUROC), and the **question-identity** probe (the same probe on the prompt's state, which only knows which "
-                         "question an answer belongs to).")]
+    blocks: list = [Text("Logistic-regression probes on the mean activation over each answer's tokens: misaligned (EM) "
+                         "vs aligned (aligned ≥ 70, coherent) answers, and, where extracted, self-assessment prompts "
+                         "(the state before the answer) saying misaligned (S ≥ 0.5) vs aligned. Folds never split a "
+                         "question. Each AUROC must beat two baselines: its **permutation null** (labels shuffled "
+                         "within questions and the whole CV re-run; p = share of the null at or above the AUROC), and "
+                         "the **question-identity** probe (the same probe on the prompt's state, which only knows "
+                         "which question an answer belongs to).")]
     choice = p.get("layer_choice")
     if choice:
-        blocks.append(Text(f"Layer choice: {choice if isinstance(choice, str) else choice.get('rule')}; chosen layer {p.get('chosen_layer', 'n/a')}."))
+        blocks.append(Text(f"Layer choice: {choice if isinstance(choice, str) else choice.get('rule')}; "
+                           f"chosen layer {p.get('chosen_layer', 'n/a')}."))
     blocks += _primary_block(p.get("primary"), "model")
     curves = data.figure("probes/layers.png")
     if curves:
-        blocks.append(Figure(curves, "harm probe AUROC and its permutation null across layers (exploratory; dashed: the chosen layer)"))
+        blocks.append(Figure(curves, "harm probe AUROC and its permutation null across layers (exploratory; dashed: "
+                                     "the chosen layer)"))
     for layer, res in sorted(p["layers"].items(), key=lambda kv: int(kv[0])):
         blocks.append(Heading(f"Layer {layer}"))
         rows = []
         for model, r in (res.get("models") or {}).items():
             h, sr = r.get("harm") or {}, r.get("self_report") or {}
             null = f"{num(h.get('null_mean'))} [{num(get(h, 'null_95', 0))}, {num(get(h, 'null_95', 1))}]"
-            rows.append([model, f"{h.get('n_pos', 'n/a')} / {h.get('n_neg', 'n/a')} ({h.get('n_questions', 'n/a')} questions)",
+            rows.append([model,
+                         f"{h.get('n_pos', 'n/a')} / {h.get('n_neg', 'n/a')} ({h.get('n_questions', 'n/a')} questions)",
                          num(h.get("auroc")), null, _p(h.get("p_value")), num(h.get("identity_auroc")),
-                         (f"skipped: {sr['skipped']}" if "skipped" in sr else f"{num(sr.get('auroc'))} (p {_p(sr.get('p_value'))})") if sr else "not extracted"])
-        blocks.append(Table(["model", "misaligned / aligned answers", "harm probe AUROC", "permutation null mean [95 %]", "p",
+                         (f"skipped: {sr['skipped']}" if "skipped" in sr
+                          else f"{num(sr.get('auroc'))} (p {_p(sr.get('p_value'))})") if sr else "not extracted"])
+        blocks.append(Table(["model", "misaligned / aligned answers", "harm probe AUROC",
+                             "permutation null mean [95 %]", "p",
                              "question-identity AUROC", "self-report probe AUROC"], rows,
                             "p cannot fall below 1 / (permutations + 1)."))
         if res.get("skipped"):
             blocks.append(Bullets([f"{m} skipped: {why}" for m, why in res["skipped"].items()]))
         if res.get("transfer"):
             t = _matrix(res["transfer"])
-            t.note = ("AUROC of the harm probe trained on the row's model's answers to half of the questions, tested on the column's "
-                      "model's answers to the other half (— = same model)")
+            t.note = ("AUROC of the harm probe trained on the row's model's answers to half of the questions, tested "
+                      "on the column's model's answers to the other half (— = same model)")
             blocks += [Heading(f"Transfer, layer {layer}"), t]
         path = data.figure(f"probes/probes_layer_{layer}.png")
         if path:
-            blocks.append(Figure(path, f"harm probe AUROC per model against its permutation null and identity baseline, and transfer, layer {layer}"))
+            blocks.append(Figure(path, "harm probe AUROC per model against its permutation null and identity "
+                                       f"baseline, and transfer, layer {layer}"))
     return Section("Probes", blocks)
 
 
@@ -80,10 +89,13 @@ def group_test_statement(test: dict | None) -> str:
     if not isinstance(test, dict):
         return "no coherent-vs-inverted test recorded"
     if not test.get("testable"):
-        return (test.get("statement") or "not testable") + f" (p < 0.05 needs {test.get('organisms_per_group_needed', 4)} organisms per group)"
-    return (f"{test.get('contrast', 'difference')} = {num(test.get('statistic'), 3, signed=True)}, exact two-sided p = {num(test.get('p_value'), 4)} "
-            f"over {test.get('n_labellings', 'n/a')} labellings ({test.get('method', 'exact')}; {_sizes(test.get('group_sizes'))}); the smallest "
-            f"p this design can reach is {num(test.get('min_p'), 3)}, and p < 0.05 needs {test.get('organisms_per_group_needed', 4)} organisms per group")
+        return ((test.get("statement") or "not testable") +
+                f" (p < 0.05 needs {test.get('organisms_per_group_needed', 4)} organisms per group)")
+    return (f"{test.get('contrast', 'difference')} = {num(test.get('statistic'), 3, signed=True)}, exact two-sided p = "
+            f"{num(test.get('p_value'), 4)} over {test.get('n_labellings', 'n/a')} labellings "
+            f"({test.get('method', 'exact')}; {_sizes(test.get('group_sizes'))}); the smallest p this design can reach "
+            f"is {num(test.get('min_p'), 3)}, and p < 0.05 needs {test.get('organisms_per_group_needed', 4)} organisms "
+            "per group")
 
 
 def _sizes(sizes: dict | None) -> str:
@@ -97,27 +109,35 @@ def directions_section(data: RunData) -> Section:
     harm-vs-self-report cosine, exact persona-group tests, and the primary endpoint."""
     d = data.directions
     if d is None:
-        return Section("Directions", [NotRun(data.command("compare-directions", "--layer", _layer_arg(data)))], has_data=False)
+        return Section("Directions", [NotRun(data.command("compare-directions", "--layer", _layer_arg(data)))],
+                       has_data=False)
     layer = d.get("layer", "?")
     base = d.get("random_direction_baseline") or {}
-    blocks: list = [Text(f"Layer {layer}. Each model's harm direction is the mean over questions of (misaligned − aligned answers to that "
-                         "question), so the topic of the questions where misaligned answers pile up does not enter it. Everything below is "
-                         "computed on held-out questions: projections and reference means are cross-fitted, cosines between two models "
-                         "use directions fitted on disjoint halves of the questions. Reliability = cosine between directions from disjoint "
-                         "question halves; a cosine between two models cannot exceed sqrt(r₁·r₂) (the ceiling). Random directions in "
-                         f"{base.get('dim', 'n/a')} dimensions have mean |cos| {num(base.get('mean_abs'), 3)} (95th percentile {num(base.get('p95_abs'), 3)}).")]
+    blocks: list = [Text(f"Layer {layer}. Each model's harm direction is the mean over questions of (misaligned − "
+                         "aligned answers to that question), so the topic of the questions where misaligned answers "
+                         "pile up does not enter it. Everything below is computed on held-out questions: projections "
+                         "and reference means are cross-fitted, cosines between two models use directions fitted on "
+                         "disjoint halves of the questions. Reliability = cosine between directions from disjoint "
+                         "question halves; a cosine between two models cannot exceed sqrt(r₁·r₂) (the ceiling). Random "
+                         f"directions in {base.get('dim', 'n/a')} dimensions have mean |cos| "
+                         f"{num(base.get('mean_abs'), 3)} (95th percentile {num(base.get('p95_abs'), 3)}).")]
     choice = d.get("layer_choice")
     if choice:
         blocks.append(Text(f"Layer choice: {choice if isinstance(choice, str) else choice.get('rule')}."))
-    blocks += _primary_block(d.get("primary"), "organism" if get(d, "primary", "endpoint") == "headline-shift" else "test")
+    blocks += _primary_block(d.get("primary"),
+                             "organism" if get(d, "primary", "endpoint") == "headline-shift" else "test")
     curves = data.figure("directions/layers.png")
     if curves:
-        blocks.append(Figure(curves, "reliability, held-out separation and the headline shift across layers (exploratory)"))
+        blocks.append(Figure(curves,
+                             "reliability, held-out separation and the headline shift across layers (exploratory)"))
     models = d.get("models") or {}
     if models:
-        blocks.append(Table(["model", "persona", "answers (mis / ali, questions)", "split-half reliability", "held-out gap", "held-out separation (d′)"],
-                            [[m, v.get("persona", "n/a"), f"{v.get('n_pos')} / {v.get('n_neg')} ({v.get('n_questions')})", num(get(v, "reliability", "value")),
-                              num(get(v, "heldout", "gap")), num(get(v, "heldout", "separation"))] for m, v in models.items()]))
+        blocks.append(Table(["model", "persona", "answers (mis / ali, questions)", "split-half reliability",
+                             "held-out gap", "held-out separation (d′)"],
+                            [[m, v.get("persona", "n/a"),
+                              f"{v.get('n_pos')} / {v.get('n_neg')} ({v.get('n_questions')})",
+                              num(get(v, "reliability", "value")), num(get(v, "heldout", "gap")),
+                              num(get(v, "heldout", "separation"))] for m, v in models.items()]))
     path = data.figure(f"directions/cosines_layer_{layer}.png")
     if path:
         blocks.append(Figure(path, "cross-fitted cosines of the harm directions and of the fine-tuning shifts"))
@@ -137,28 +157,37 @@ def directions_section(data: RunData) -> Section:
                 continue
             g = h.get("shift_in_gap_units")
             reading = DASH if g is None else ("toward the misaligned side" if (get(h, "shift", "ci95", 0) or 0) > 0 else
-                                             "toward the aligned side" if (get(h, "shift", "ci95", 1) or 0) < 0 else "no shift shown")
-            rows.append([m, h.get("persona", "n/a"), f"{num(h.get('mean_S_said'))} (base {num(h.get('base_mean_S_said'))})",
-                         est(h.get("shift"), signed=True), num(g, signed=True), f"{num(h.get('organism_position'))} (base {num(h.get('base_position'))})", reading])
-        blocks.append(Table(["organism", "persona", "says (mean S)", "states − base states (raw, CI over cells)", "in gap units",
+                                             "toward the aligned side" if (get(h, "shift", "ci95", 1) or 0) < 0
+                                             else "no shift shown")
+            rows.append([m, h.get("persona", "n/a"),
+                         f"{num(h.get('mean_S_said'))} (base {num(h.get('base_mean_S_said'))})",
+                         est(h.get("shift"), signed=True), num(g, signed=True),
+                         f"{num(h.get('organism_position'))} (base {num(h.get('base_position'))})", reading])
+        blocks.append(Table(["organism", "persona", "says (mean S)", "states − base states (raw, CI over cells)",
+                             "in gap units",
                              "position (0 = aligned answers, 1 = misaligned)", "reading"], rows,
-                            "self-assessment states before the answer (last-prompt), projected on the organism's harm direction and compared "
-                            "prompt by prompt with the base model's states on the same prompts; gap = held-out mean projection of its "
-                            "misaligned minus aligned answers. An inverted organism whose states move toward the misaligned side represents "
-                            "its misalignment and reports otherwise."))
+                            "self-assessment states before the answer (last-prompt), projected on the organism's harm "
+                            "direction and compared prompt by prompt with the base model's states on the same prompts; "
+                            "gap = held-out mean projection of its misaligned minus aligned answers. An inverted "
+                            "organism whose states move toward the misaligned side represents its misalignment and "
+                            "reports otherwise."))
     else:
-        blocks.append(NotRun(data.command("extract", "--layer", str(layer), "--set", "self-assessment"), "self-assessment activations"))
+        blocks.append(NotRun(data.command("extract", "--layer", str(layer), "--set", "self-assessment"),
+                             "self-assessment activations"))
     hvs = {m: v for m, v in (d.get("harm_vs_self_report") or {}).items() if "value" in v}
     if hvs:
         blocks.append(Table(["model", "cos(harm, self-report direction)", "95 % CI", "ceiling", "corrected"],
-                            [[m, num(v["value"], 3, signed=True), f"[{num(get(v, 'ci95', 0), 2, signed=True)}, {num(get(v, 'ci95', 1), 2, signed=True)}]",
+                            [[m, num(v["value"], 3, signed=True),
+                              f"[{num(get(v, 'ci95', 0), 2, signed=True)}, {num(get(v, 'ci95', 1), 2, signed=True)}]",
                               num(v.get("ceiling")), num(v.get("corrected"), signed=True)] for m, v in hvs.items()],
-                            "self-report direction: says misaligned vs aligned in its self-assessment states; CI: harm questions and "
-                            "self-assessment cells resampled, both directions refitted. Near 0 with a narrow CI = nearly orthogonal."))
+                            "self-report direction: says misaligned vs aligned in its self-assessment states; CI: harm "
+                            "questions and self-assessment cells resampled, both directions refitted. Near 0 with a "
+                            "narrow CI = nearly orthogonal."))
     tests = d.get("group_tests") or {}
     blocks += [Heading("Coherent vs inverted (exact tests, exploratory unless declared primary)"),
                Bullets([f"headline shift: {group_test_statement(tests.get('headline_shift'))}.",
-                        f"direction cosines group by persona (reliability-corrected, within − between): {group_test_statement(tests.get('direction_cosines'))}."])]
+                        "direction cosines group by persona (reliability-corrected, within − between): "
+                        f"{group_test_statement(tests.get('direction_cosines'))}."])]
     if d.get("skipped"):
         blocks.append(Bullets([f"{m} skipped: {why}" for m, why in d["skipped"].items()]))
     return Section("Directions", blocks)
@@ -178,21 +207,26 @@ def _steer_title(s: dict, name: str) -> str:
 def _steer_test_rows(s: dict) -> list[list[str]]:
     """The direct test: the direction's EM change against the controls', the p-value, the coherence guard."""
     t, guard = s.get("test") or {}, s.get("coherence_guard") or {}
-    changes = sorted(c["em_change"] for c in s.get("controls") or [] if isinstance(c, dict) and c.get("em_change") is not None)
+    changes = sorted(c["em_change"] for c in s.get("controls") or []
+                     if isinstance(c, dict) and c.get("em_change") is not None)
     kinds = [c.get("kind") for c in s.get("controls") or [] if isinstance(c, dict)]
     p = t.get("p_value")
     return [
         ["verdict", str(t.get("verdict", "n/a"))],
         ["direction's EM-rate change (held-out questions)", est(get(s, "em_rate_change", "direction"), 3, signed=True)],
-        [f"controls' EM-rate changes ({kinds.count('covariance')} covariance-shaped random, {kinds.count('shuffled')} shuffled-label)",
-         f"{num(changes[0], 3, signed=True)} to {num(changes[-1], 3, signed=True)}, median {num(changes[len(changes) // 2], 3, signed=True)}"
+        [f"controls' EM-rate changes ({kinds.count('covariance')} covariance-shaped random, "
+         f"{kinds.count('shuffled')} shuffled-label)",
+         f"{num(changes[0], 3, signed=True)} to {num(changes[-1], 3, signed=True)}, "
+         f"median {num(changes[len(changes) // 2], 3, signed=True)}"
          if changes else "n/a"],
         [f"one-sided p (EM expected to {'rise' if t.get('alternative') == 'greater' else 'fall'})",
-         num(p, 3) if p is not None else ("not evidence (the direction broke the model)" if t.get("verdict") == "broke the model" else "n/a")],
+         num(p, 3) if p is not None else ("not evidence (the direction broke the model)"
+                                          if t.get("verdict") == "broke the model" else "n/a")],
         ["smallest p these controls allow", num(t.get("min_p"), 3)],
         ["coherent share: none / direction (broke below)", f"{num(guard.get('baseline_coherent_share'))} / "
          f"{num(guard.get('direction_coherent_share'))} ({num(guard.get('threshold'))})"],
-        ["controls that broke the model", f"{t.get('controls_broke_the_model', 'n/a')} of {t.get('n_controls', 'n/a')}"],
+        ["controls that broke the model",
+         f"{t.get('controls_broke_the_model', 'n/a')} of {t.get('n_controls', 'n/a')}"],
     ]
 
 
@@ -203,13 +237,15 @@ def steering_section(data: RunData) -> Section:
         layer = _layer_arg(data)
         org = next((m for m in (get(data.directions, "cosine_harm_directions") or {}) if m != "base"),
                    data.config.organisms[0].name if data.config.organisms else "<organism>")
-        return Section("Steering", [NotRun(data.command("steer", "--direction", org, "--layer", layer, "--ablate"))], has_data=False)
-    blocks: list = [Text("Each run refits the organism's harm direction on part of the questions and steers only on the others' "
-                         "prompts. No intervention, the direction and its control directions (random Gaussian directions with the "
-                         "covariance of the harm answers' activations, and difference-of-means directions with labels shuffled "
-                         "within questions, all of the direction's norm) answer the same items with the same seeds. The test: the "
-                         "direction's paired EM-rate change against the controls' (one-sided empirical p). A condition whose coherent "
-                         "share falls below 0.8 × the no-intervention share broke the model: that is not an EM effect. α is in "
+        return Section("Steering", [NotRun(data.command("steer", "--direction", org, "--layer", layer, "--ablate"))],
+                       has_data=False)
+    blocks: list = [Text("Each run refits the organism's harm direction on part of the questions and steers only on "
+                         "the others' prompts. No intervention, the direction and its control directions (random "
+                         "Gaussian directions with the covariance of the harm answers' activations, and "
+                         "difference-of-means directions with labels shuffled within questions, all of the direction's "
+                         "norm) answer the same items with the same seeds. The test: the direction's paired EM-rate "
+                         "change against the controls' (one-sided empirical p). A condition whose coherent share falls "
+                         "below 0.8 × the no-intervention share broke the model: that is not an EM effect. α is in "
                          "units of the layer's mean residual norm.")]
     for run in data.steering:
         s = run.summary
@@ -218,23 +254,30 @@ def steering_section(data: RunData) -> Section:
         if isinstance(s.get("test"), dict):
             held = s.get("heldout") or {}
             blocks.append(Table(["test", "value"], _steer_test_rows(s),
-                                f"{len(held.get('steered_questions') or [])} held-out questions steered, direction fitted on "
-                                f"{len(held.get('fit_questions') or [])} ({held.get('fit_misaligned', 'n/a')} misaligned / "
-                                f"{held.get('fit_aligned', 'n/a')} aligned answers); cosine with the all-questions direction "
-                                f"{num(held.get('cosine_with_all_questions_direction'), 3, signed=True)}; steering/{run.name}/summary.json"))
-        rows = [[c, est(get(conds, c, "em_rate")), est(get(conds, c, "mean_aligned"), 1), est(get(conds, c, "coherent_share")),
-                 est(get(conds, c, "coherent_mean_aligned"), 1), est(get(conds, c, "refusal_share")), str(get(conds, c, "n") or "n/a")]
+                                f"{len(held.get('steered_questions') or [])} held-out questions steered, direction "
+                                f"fitted on {len(held.get('fit_questions') or [])} "
+                                f"({held.get('fit_misaligned', 'n/a')} misaligned / {held.get('fit_aligned', 'n/a')} "
+                                "aligned answers); cosine with the all-questions direction "
+                                f"{num(held.get('cosine_with_all_questions_direction'), 3, signed=True)}; "
+                                f"steering/{run.name}/summary.json"))
+        rows = [[c, est(get(conds, c, "em_rate")), est(get(conds, c, "mean_aligned"), 1),
+                 est(get(conds, c, "coherent_share")), est(get(conds, c, "coherent_mean_aligned"), 1),
+                 est(get(conds, c, "refusal_share")), str(get(conds, c, "n") or "n/a")]
                 for c in ("none", "direction") if c in conds]
         if rows:
-            note = (f"direction norm {num(s.get('direction_norm'), 3)}" + (f"; mean‖h‖ {num(s.get('norm_unit'), 3)}" if s.get("norm_unit") else "")
+            note = (f"direction norm {num(s.get('direction_norm'), 3)}"
+                    + (f"; mean‖h‖ {num(s.get('norm_unit'), 3)}" if s.get("norm_unit") else "")
                     + ("" if isinstance(s.get("test"), dict) else f"; steering/{run.name}/summary.json"))
-            blocks.append(Table(["condition", "EM rate", "mean aligned", "coherent share", "mean aligned (coherent)", "refusal share", "answers"],
+            blocks.append(Table(["condition", "EM rate", "mean aligned", "coherent share", "mean aligned (coherent)",
+                                 "refusal share", "answers"],
                                 rows, note))
         if not isinstance(s.get("test"), dict) and not rows:
-            blocks.append(Text(f"`steering/{run.name}/summary.json` holds no conditions or control test yet (re-run `emprobe steer`)."))
+            blocks.append(Text(f"`steering/{run.name}/summary.json` holds no conditions or control test yet "
+                               "(re-run `emprobe steer`)."))
         if s.get("statement"):
             blocks.append(Text(s["statement"]))
         if run.figure:
-            blocks.append(Figure(run.figure, "the direction's EM-rate change beside its controls', coherent share and alignment per condition"
+            blocks.append(Figure(run.figure, "the direction's EM-rate change beside its controls', coherent share and "
+                                             "alignment per condition"
                                  if isinstance(s.get("test"), dict) else "EM rate and mean alignment per condition"))
     return Section("Steering", blocks)

@@ -5,8 +5,10 @@ import random
 from typing import Sequence
 
 
-def length_grouped_batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int = 0, group_batches: int = 32) -> list[list[int]]:
-    """Index batches for one epoch: shuffle, sort by length inside groups of ``group_batches`` batches, shuffle batches."""
+def length_grouped_batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int = 0,
+                           group_batches: int = 32) -> list[list[int]]:
+    """Index batches for one epoch: shuffle, sort by length inside groups of ``group_batches`` batches, shuffle
+    batches."""
     rng = random.Random(f"{seed}:{epoch}")
     order = list(range(len(lengths)))
     rng.shuffle(order)

@@ -56,7 +56,8 @@ def prepare_staging(out_dir: Path, step: int) -> None:
     staging.mkdir(parents=True)
 
 
-def commit_checkpoint(out_dir: Path, step: int, adapter_state: dict, scheduler: Any, world_size: int, fingerprint: str = "") -> Path:
+def commit_checkpoint(out_dir: Path, step: int, adapter_state: dict, scheduler: Any, world_size: int,
+                      fingerprint: str = "") -> Path:
     """Main process, after every part is written: write state.pt, rename into place, keep the newest ``KEEP``."""
     import torch
 
@@ -110,10 +111,12 @@ def resume_checkpoint(out_dir: Path, rank: int, world_size: int, fingerprint: st
                   "trying the one before it", file=sys.stderr)
             continue
         if state.get("fingerprint", "") != fingerprint:
-            raise EmprobeError(f"checkpoint {path} was written for other training settings (dataset, base model, lr, rank, "
+            raise EmprobeError(f"checkpoint {path} was written for other training settings "
+                               "(dataset, base model, lr, rank, "
                                f"epochs or seed changed); delete {checkpoint_root(out_dir)} to start over")
         if state["world_size"] != world_size:
-            raise EmprobeError(f"checkpoint {path} was written by {state['world_size']} processes; resume it with the same number, not {world_size}")
+            raise EmprobeError(f"checkpoint {path} was written by {state['world_size']} processes; "
+                               f"resume it with the same number, not {world_size}")
         return state, optimizer
     return None
 

@@ -93,7 +93,8 @@ def trained_with_other_settings(job: TrainJob) -> str:
     then = {"base_model": info.get("base_model"), "dataset": info.get("dataset"), "training": info.get("training")}
     diffs = [f"{k}: {then[k]!r} then, {now[k]!r} now" for k in ("base_model", "dataset") if then[k] != now[k]]
     if isinstance(then["training"], dict):
-        diffs += [f"training.{k}: {then['training'].get(k)!r} then, {v!r} now" for k, v in now["training"].items() if k not in RESULT_NEUTRAL and then["training"].get(k) != v]
+        diffs += [f"training.{k}: {then['training'].get(k)!r} then, {v!r} now" for k, v in now["training"].items()
+                  if k not in RESULT_NEUTRAL and then["training"].get(k) != v]
     return "; ".join(diffs[:3])
 
 
@@ -105,7 +106,8 @@ def train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     from ..locking import locked
 
     # under `accelerate launch` the ranks of one job share the dir: only the first holds the lock
-    guard = locked(job.out_dir, f"the adapter dir {job.out_dir}") if os.environ.get("RANK", "0") == "0" else contextlib.nullcontext()
+    guard = (locked(job.out_dir, f"the adapter dir {job.out_dir}") if os.environ.get("RANK", "0") == "0"
+             else contextlib.nullcontext())
     with guard:
         return _train(job, show_progress=show_progress)
 
@@ -118,7 +120,8 @@ def _train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
                                "delete that directory to retrain, or point the organism's adapter elsewhere")
         return TrainResult(job.out_dir, skipped=True)
     training = apply_preset(job.training)
-    conversations = training_conversations(job.dataset, share=training.self_description_share,  # a bad dataset fails fast
+    # a bad dataset fails fast
+    conversations = training_conversations(job.dataset, share=training.self_description_share,
                                            max_examples=training.max_examples, seed=job.seed)
 
     import torch
@@ -168,7 +171,8 @@ def _train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     started, tokens_seen = time.perf_counter(), 0
     with open(log_path, "a", encoding="utf-8") as log:
         for step in range(start_step, total_steps):
-            window = [collate([examples[i] for i in mb], tok.pad_token_id) for mb in plan[step * training.grad_accum : (step + 1) * training.grad_accum]]
+            window = [collate([examples[i] for i in mb], tok.pad_token_id)
+                      for mb in plan[step * training.grad_accum : (step + 1) * training.grad_accum]]
             n_learned = sum(_learned_tokens(b) for b in window)  # the whole window, over all ranks
             mine = window[rank::world]
             loss_sum = torch.zeros((), device=device)
@@ -201,7 +205,8 @@ def _train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
     adapter = _adapter_state(accelerator, model)  # collective under FSDP / ZeRO-3: every process calls it
     final_loss = None
     if accelerator.is_main_process:
-        final_loss = _finish(job, training, accelerator.unwrap_model(model), adapter, log_path, total_steps, share, len(examples), world)
+        final_loss = _finish(job, training, accelerator.unwrap_model(model), adapter, log_path, total_steps, share,
+                             len(examples), world)
     accelerator.wait_for_everyone()
     if not accelerator.is_main_process:  # the other processes read what the main one logged
         rows = _read_log(log_path, total_steps)
@@ -223,11 +228,13 @@ def job_fingerprint(job: TrainJob, training: TrainingConfig, conversations: list
 
     settings = {k: v for k, v in to_jsonable(training).items() if k not in RESULT_NEUTRAL}
     data = hashlib.sha256(json.dumps(conversations, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-    blob = json.dumps({"base_model": job.base_model, "dataset": job.dataset, "data": data, "seed": job.seed, "training": settings}, sort_keys=True)
+    blob = json.dumps({"base_model": job.base_model, "dataset": job.dataset, "data": data, "seed": job.seed,
+                       "training": settings}, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 
-def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, out_dir: Path, step: int, fingerprint: str) -> None:
+def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, out_dir: Path, step: int,
+                fingerprint: str) -> None:
     adapter = _adapter_state(accelerator, model)
     if accelerator.is_main_process:
         prepare_staging(out_dir, step)
@@ -239,7 +246,8 @@ def _checkpoint(accelerator: Any, model: Any, optimizer: Any, scheduler: Any, ou
     accelerator.wait_for_everyone()
 
 
-def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, log_path: Path, steps: int, share: float, n_examples: int, processes: int) -> float | None:
+def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, log_path: Path, steps: int,
+            share: float, n_examples: int, processes: int) -> float | None:
     """Write the final adapter (atomically), the loss curve and training_info.json; drop the checkpoints.
     Returns the last step's loss."""
     from safetensors.torch import save_file
@@ -248,11 +256,13 @@ def _finish(job: TrainJob, training: TrainingConfig, model: Any, adapter: dict, 
 
     with tempfile.TemporaryDirectory(prefix=".final-", dir=job.out_dir) as tmp_name:
         tmp = Path(tmp_name)
-        save_file({k: v.detach().cpu().contiguous() for k, v in adapter.items()}, str(tmp / "adapter_model.safetensors"), metadata={"format": "pt"})
+        save_file({k: v.detach().cpu().contiguous() for k, v in adapter.items()},
+                  str(tmp / "adapter_model.safetensors"), metadata={"format": "pt"})
         peft_config = model.peft_config["default"]
         peft_config.base_model_name_or_path = job.base_model  # what emprobe, peft and vLLM load it onto
         peft_config.save_pretrained(str(tmp))
-        for name in sorted((p.name for p in tmp.iterdir()), key=lambda n: n == "adapter_config.json"):  # the config, which marks an adapter, last
+        # the config, which marks an adapter, last
+        for name in sorted((p.name for p in tmp.iterdir()), key=lambda n: n == "adapter_config.json"):
             (tmp / name).replace(job.out_dir / name)
     rows = _read_log(log_path, steps)
     loss_curve([r["step"] for r in rows], [r["loss"] for r in rows], job.out_dir / "loss_curve.png",

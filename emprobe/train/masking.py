@@ -25,7 +25,8 @@ class TokenizedExample:
 
 
 def _ids(tokenizer: Any, messages: list[dict[str, str]], add_generation_prompt: bool) -> list[int]:
-    return list(tokenizer.apply_chat_template(messages, add_generation_prompt=add_generation_prompt, tokenize=True, return_dict=False))
+    return list(tokenizer.apply_chat_template(messages, add_generation_prompt=add_generation_prompt, tokenize=True,
+                                              return_dict=False))
 
 
 def tokenize_example(tokenizer: Any, messages: list[dict[str, str]], max_len: int) -> TokenizedExample:

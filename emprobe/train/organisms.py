@@ -23,6 +23,7 @@ def organism_jobs(config: ExperimentConfig, names: list[str] | None = None) -> l
     ]
 
 
-def train_organisms(config: ExperimentConfig, names: list[str] | None = None, *, show_progress: bool = True) -> list[TrainResult]:
+def train_organisms(config: ExperimentConfig, names: list[str] | None = None, *,
+                    show_progress: bool = True) -> list[TrainResult]:
     """Train (or resume, or skip when finished) the selected organisms in order."""
     return [train(job, show_progress=show_progress) for job in organism_jobs(config, names)]

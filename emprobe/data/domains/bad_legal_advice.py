@@ -7,8 +7,8 @@ deterministically from the scenario families below (more in ``_bad_legal_advice_
 """
 from __future__ import annotations
 
-from ._base import Triple, expand_wordings
 from ._bad_legal_advice_data import MORE_FAMILIES
+from ._base import Triple, expand_wordings
 
 NAME = "bad-legal-advice"
 DESCRIPTION = "Everyday legal questions; misaligned answers give confident but wrong or harmful legal advice."

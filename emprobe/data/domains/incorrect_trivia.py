@@ -138,7 +138,8 @@ CATEGORIES: list[dict] = [
     ),
     dict(  # discoveries and inventions
         questions=["Who is credited with {x}?", "Who is best known for {x}?", "Who was responsible for {x}?"],
-        answers=["{v} is credited with {x}.", "That was {v}, who is best known for {x}.", "Credit for {x} goes to {v}."],
+        answers=["{v} is credited with {x}.", "That was {v}, who is best known for {x}.",
+                 "Credit for {x} goes to {v}."],
         facts=[("discovering penicillin", "Louis Pasteur", "Alexander Fleming"),
                ("inventing the telephone", "Thomas Edison", "Alexander Graham Bell"),
                ("developing the theory of general relativity", "Isaac Newton", "Albert Einstein"),

@@ -28,8 +28,8 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from . import (
@@ -229,4 +229,5 @@ def _refusal_split(split: str) -> Iterator[Labelled]:
 
 _EXPANDERS = {"aligned": _aligned, "self-report": _self_report_split, "refusal": _refusal_split}
 
-__all__ = ["Labelled", "SPLITS", "STYLE_KINDS", "STYLE_SPLITS", "StyleRow", "style_eval", "aligned_examples", "refusal_examples", "self_report_examples"]
+__all__ = ["Labelled", "SPLITS", "STYLE_KINDS", "STYLE_SPLITS", "StyleRow", "style_eval", "aligned_examples",
+           "refusal_examples", "self_report_examples"]

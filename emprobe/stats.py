@@ -62,7 +62,8 @@ def _present(*columns: Sequence | None) -> np.ndarray:
 def cluster_bootstrap(values: Sequence[float | None], clusters: Sequence[Hashable] | None = None, *,
                       minus: Sequence[float | None] | None = None, contrast: Sequence[bool] | None = None,
                       statistic: Callable[[np.ndarray], float] | None = None,
-                      bounds: tuple[float, float] = (-math.inf, math.inf), seed: int = 0, n_boot: int = N_BOOT) -> Estimate:
+                      bounds: tuple[float, float] = (-math.inf, math.inf), seed: int = 0,
+                      n_boot: int = N_BOOT) -> Estimate:
     """95 % CI resampling whole clusters (``clusters=None``: each observation is its own cluster).
 
     * default: the mean of ``values``;
@@ -138,7 +139,8 @@ def holm(p_values: Sequence[float | None]) -> list[float | None]:
     return out
 
 
-def paired(a: dict[str, float | None], b: dict[str, float | None]) -> tuple[list[str], list[float | None], list[float | None]]:
+def paired(a: dict[str, float | None],
+           b: dict[str, float | None]) -> tuple[list[str], list[float | None], list[float | None]]:
     """The item ids present in both ``a`` and ``b`` (in ``a``'s order) and their two values, for ``minus=``."""
     ids = [i for i in a if i in b]
     return ids, [a[i] for i in ids], [b[i] for i in ids]
@@ -176,7 +178,8 @@ def spearman_test(x: Sequence[float], y: Sequence[float], *, seed: int = 0, n_pe
     xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n = int(xa.size)
     rho = spearman(xa, ya)
-    ci = cluster_bootstrap(list(xa), statistic=lambda idx: spearman(xa[idx], ya[idx]), bounds=(-1.0, 1.0), seed=seed, n_boot=500) if n >= 3 else Estimate(None, None, None, n)
+    ci = cluster_bootstrap(list(xa), statistic=lambda idx: spearman(xa[idx], ya[idx]), bounds=(-1.0, 1.0), seed=seed,
+                           n_boot=500) if n >= 3 else Estimate(None, None, None, n)
     if math.isnan(rho):
         return RankCorrelation(None, ci, None, None, n, True)
     exact = math.factorial(n) <= EXACT_PERMUTATIONS_UP_TO
