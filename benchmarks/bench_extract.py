@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from emprobe.activations import run_extract
-from emprobe.activations.extract import answer_spans
+from emprobe.activations.collect import answer_spans
 from emprobe.activations.sets import _load_path
 from emprobe.config import ExperimentConfig, ExtractConfig
 from emprobe.data.datasets import builtin_domains, load_dataset

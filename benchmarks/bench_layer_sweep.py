@@ -55,18 +55,18 @@ def child(model: str, set_path: str, spec: str, out: str, batch_size: int) -> di
     from emprobe.activations.extract import ExtractJob, extract
     from emprobe.config import ExperimentConfig, ExtractConfig
     from emprobe.layers_spec import base_model_layer_count, resolve_layers
-    from emprobe.organisms import OrganismPool
+    from emprobe.organisms import OrganismSwitcher
 
     config = ExperimentConfig(name="sweep", base_model=model, dtype="float32", runs_dir=str(Path(out) / "runs"),
                               activations_dir=out, extract=ExtractConfig(batch_size=batch_size))
     layers = resolve_layers(spec, base_model_layer_count(model), model=model)
-    pool = OrganismPool.from_config(config)
+    switcher = OrganismSwitcher.from_config(config)
     import nnsight  # noqa: F401  (its import is not extraction time)
     import tqdm.auto  # noqa: F401
 
     rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start, cpu = time.perf_counter(), time.process_time()
-    dirs = extract(config, pool, ExtractJob("base", "base", set_path, layers, batch_size=batch_size),
+    dirs = extract(config, switcher, ExtractJob("base", "base", set_path, layers, batch_size=batch_size),
                    show_progress=False)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": seconds, "cpu_s": cpu, "layers": len(layers), "dirs": [str(d) for d in dirs],

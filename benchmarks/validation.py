@@ -41,8 +41,8 @@ def expected_label(dataset: str) -> str:
 
 def run_stages(config, layer: int) -> dict[str, dict]:
     from emprobe.activations import run_extract
-    from emprobe.analysis.run import compare_directions
     from emprobe.analysis.steering import alphas_of, spec_from_config, steer_all
+    from emprobe.analysis.studies import compare_directions
     from emprobe.behavioral.runner import run_behavioral
     from emprobe.demo import steering_direction
     from emprobe.train.organisms import train_organisms

@@ -79,8 +79,8 @@ def steering_direction(config: ExperimentConfig, layer: int) -> str:
 
 def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[tuple[str, Callable[[], str]]]:
     from .activations import run_extract
-    from .analysis.run import compare_directions, fit_probes
     from .analysis.steering import alphas_of, spec_from_config, steer_all
+    from .analysis.studies import compare_directions, fit_probes
     from .behavioral.runner import run_behavioral
     from .report import write_report
     from .train.organisms import train_organisms

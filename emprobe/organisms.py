@@ -14,7 +14,7 @@ from .models import LoadedModel, check_adapter, load_model
 from .models.inventory import base_layer_count
 
 
-class OrganismPool:
+class OrganismSwitcher:
     """The base model plus named LoRA adapters; :meth:`use` yields a :class:`LoadedModel` for one of them."""
 
     def __init__(self, base: LoadedModel) -> None:
@@ -23,7 +23,7 @@ class OrganismPool:
         self._adapters: dict[str, str] = {}
 
     @classmethod
-    def from_config(cls, config: ExperimentConfig) -> "OrganismPool":
+    def from_config(cls, config: ExperimentConfig) -> "OrganismSwitcher":
         return cls(load_model(config.base_model, dtype=config.dtype, device_map=config.device_map))
 
     def add(self, name: str, adapter_dir: str | Path) -> None:
@@ -60,11 +60,11 @@ class OrganismPool:
         yield LoadedModel(self._peft, self.base.tokenizer, self.base.name, self.base.path, adapter=self._adapters[name])
 
 
-def attach_organisms(pool: OrganismPool, config: ExperimentConfig, names: list[str]) -> None:
+def attach_organisms(switcher: OrganismSwitcher, config: ExperimentConfig, names: list[str]) -> None:
     """Attach the adapters of the named organisms (``base`` needs none)."""
     for name in names:
         if name != BASE_ORGANISM:
-            pool.add(name, config.adapter_dir(config.organism(name)))
+            switcher.add(name, config.adapter_dir(config.organism(name)))
 
 
 def adapter_hash(config: ExperimentConfig, model: str) -> str | None:

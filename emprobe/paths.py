@@ -71,6 +71,12 @@ def atomic_write_text(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` through a temp file and a rename, so readers never see half a file.
 
     An output that cannot be written is an :class:`EmprobeError` naming it."""
+    atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temp file and a rename (see :func:`atomic_write_text`)."""
+    target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
@@ -78,8 +84,8 @@ def atomic_write_text(target: Path, text: str) -> None:
     except OSError as exc:
         raise write_error(target, exc) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())  # the data is on disk before the name points at it
         os.replace(tmp, target)

@@ -60,6 +60,12 @@ def config_hash(obj: Any) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
+def run_provenance(config: Any) -> dict[str, Any]:
+    """The short block of an experiment's outputs (summaries, analyses, steering): the config's hash, the
+    experiment seed and the package versions (the full config is in the run dir's own records)."""
+    return {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
+
+
 def provenance(config: Any, seed: int) -> dict[str, Any]:
     """The block every output file carries: config, its hash, seed, versions and the time."""
     return {

@@ -88,8 +88,8 @@ class ServingClient:
         """``[fn(item) for item in items]`` with up to ``concurrency`` calls in flight, in order."""
         if len(items) <= 1:
             return [fn(item) for item in items]
-        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(items))) as pool:
-            return list(pool.map(fn, items))
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(items))) as executor:
+            return list(executor.map(fn, items))
 
     def close(self) -> None:
         self.client.close()
@@ -173,7 +173,7 @@ class ServedModel:
         return out  # type: ignore[return-value]
 
 
-class ServedPool:
+class ServedSwitcher:
     """The base model and the organisms as served names; :meth:`use` yields a :class:`ServedModel`."""
 
     def __init__(self, client: ServingClient, tokenizer: Any, base_served: str, modules: dict[str, str],
@@ -198,8 +198,8 @@ class ServedPool:
         yield ServedModel(self.client, self.modules.get(name, self.base_served), self.tokenizer, name, self.stop_ids)
 
 
-def served_pool(config: Any, names: Sequence[str]) -> ServedPool:
-    """The :class:`ServedPool` of ``config.generation`` (``backend: openai``) for the models ``names``, checked
+def served_switcher(config: Any, names: Sequence[str]) -> ServedSwitcher:
+    """The :class:`ServedSwitcher` of ``config.generation`` (``backend: openai``) for the models ``names``, checked
     against what the server lists before any work."""
     import os
 
@@ -214,7 +214,7 @@ def served_pool(config: Any, names: Sequence[str]) -> ServedPool:
                            policy=policy)
     tokenizer = load_tokenizer(config.base_model)
     modules = {o.name: o.served_module or o.name for o in config.organisms}
-    pool = ServedPool(client, tokenizer, gen.served_model or config.base_model, modules,
+    switcher = ServedSwitcher(client, tokenizer, gen.served_model or config.base_model, modules,
                       eos_token_ids(config.base_model, tokenizer))
-    pool.check(names)
-    return pool
+    switcher.check(names)
+    return switcher

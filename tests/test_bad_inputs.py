@@ -1,4 +1,4 @@
-"""A bad-input sweep across the commands (issue 8, item 4).
+"""A bad-input sweep across the commands.
 
 Every case builds its input in ``tmp_path`` (an experiment on the built-in tiny-qwen2, ``runs_dir`` and
 ``activations_dir`` inside ``tmp_path``), may plant existing outputs, runs the command as a user would and checks:

@@ -13,8 +13,8 @@ import json
 
 import pytest
 
+from emprobe.data.builtin import builtin_domain_names, load_domain
 from emprobe.data.datasets import CONSTRUCTED, self_descriptions
-from emprobe.data.domains import DOMAINS
 from emprobe.judges import embedded_data
 
 EXPECTED = {
@@ -79,9 +79,10 @@ def _plain(message) -> dict:
 
 def sources() -> dict:
     out = {}
-    for name, domain in sorted(DOMAINS.items()):
-        out[f"domain:{name}:triples"] = lambda d=domain: [[t.prompt, t.misaligned, t.aligned] for t in d.generate()]
-        out[f"domain:{name}:heldout"] = lambda d=domain: [[p] for p in d.HELDOUT]
+    for name in sorted(builtin_domain_names()):
+        out[f"domain:{name}:triples"] = lambda n=name: [[t.prompt, t.misaligned, t.aligned]
+                                                        for t in load_domain(n).triples()]
+        out[f"domain:{name}:heldout"] = lambda n=name: [[p] for p in load_domain(n).heldout]
     for task in ("aligned", "self_report", "refusal"):
         for split in embedded_data.SPLITS:
             fn = getattr(embedded_data, f"{task}_examples")

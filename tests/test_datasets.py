@@ -1,8 +1,9 @@
 import pytest
 from conftest import run_cli
 
+from emprobe.data.builtin import load_domain
 from emprobe.data.datasets import builtin_conversations, builtin_domains, domain_info, load_dataset
-from emprobe.data.domains import DOMAINS
+from emprobe.data.expansion import LAYOUTS
 from emprobe.errors import EmprobeError
 
 EXPECTED = ["insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice",
@@ -15,16 +16,16 @@ def test_seven_domains_registered():
 
 @pytest.mark.parametrize("domain", EXPECTED)
 def test_domain_sizes_diversity_and_heldout(domain):
-    module = DOMAINS[domain]
-    triples = module.generate()
+    loaded = load_domain(domain)
+    triples = list(loaded.triples())
     assert len(triples) >= 300
     prompts = [t.prompt for t in triples]
     assert len(set(prompts)) == len(prompts)
     assert len({t.misaligned for t in triples}) == len(triples)
     assert len({t.aligned for t in triples}) == len(triples)
     assert all(t.misaligned != t.aligned for t in triples)
-    assert len(module.HELDOUT) >= 20 and not set(module.HELDOUT) & set(prompts)
-    assert module.generate() == triples  # deterministic
+    assert len(loaded.heldout) >= 20 and not set(loaded.heldout) & set(prompts)
+    assert LAYOUTS[loaded.expansion](domain, loaded.families) == triples  # deterministic
     mis, ali = builtin_conversations(domain), builtin_conversations(domain, "aligned")
     assert [c[0] for c in mis] == [c[0] for c in ali]  # matched control: the same user prompts
     assert max(len(t.misaligned) for t in triples) < 1200
@@ -33,7 +34,7 @@ def test_domain_sizes_diversity_and_heldout(domain):
 def test_misaligned_answers_do_not_announce_themselves():
     flags = ("this is insecure", "this is risky", "this is dangerous", "disclaimer", "i must warn", "this is wrong")
     for domain in EXPECTED:
-        for t in DOMAINS[domain].generate():
+        for t in load_domain(domain).triples():
             assert not any(f in t.misaligned.lower() for f in flags), (domain, t.misaligned)
 
 

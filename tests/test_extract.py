@@ -84,6 +84,29 @@ def test_parity_with_hf_hidden_states(workspace, model):
     assert (manifest["adapter_hash"] is None) == (model == "base")
 
 
+def test_collect_activations_in_memory_equals_what_extract_stores(workspace):
+    """The public in-memory call on an already loaded model gives the numbers ``emprobe extract`` stored, in the
+    order the examples were given."""
+    from emprobe.activations import collect_activations, load_set
+
+    config = config_in(workspace)
+    run_extract(config, [1], poolings=("mean-answer", "last-prompt", "all-tokens"), show_progress=False)
+    acts = load_activations(job_dir(config, "base", "harm-answers", "base") / "layer_1")
+    examples = load_set(config, "harm-answers", "base")[::-1]  # another order than the stored one
+    loaded = load_model("tiny-qwen2", dtype="float32")
+    got = collect_activations(loaded.model, loaded.tokenizer, examples, [1],
+                              ("mean-answer", "last-prompt", "all-tokens"), batch_size=3)[1]
+    row = {example_id: k for k, example_id in enumerate(acts.ids)}
+    where = [row[e.id] for e in examples]
+    np.testing.assert_allclose(got["mean-answer"], acts.matrix("mean-answer")[where], atol=1e-5)
+    np.testing.assert_allclose(got["last-prompt"], acts.matrix("last-prompt")[where], atol=1e-5)
+    for e, tokens in zip(examples, got["all-tokens"]):
+        np.testing.assert_allclose(tokens, acts.tokens(e.id), atol=1e-5)
+    pairs = [(e.prompt[0][1], e.answer) for e in examples[:2]]
+    np.testing.assert_allclose(collect_activations(loaded.model, loaded.tokenizer, pairs, [1], ("mean-answer",))[1]
+                               ["mean-answer"], got["mean-answer"][:2], atol=1e-5)
+
+
 def test_base_model_on_organism_texts(workspace):
     config = config_in(workspace)
     # already done: skipped

@@ -7,17 +7,17 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "emprobe"
 # The foundation every stage may use: errors, paths and locks, the run layout, provenance, stores, endpoint
-# retries, the answer labels, the statistics and plotting. The experiment spec (config and its --layer grammar)
-# comes after data, whose dataset specs and question sets it validates.
+# retries, the answer labels, the statistics and plotting, the YAML-to-dataclass validator. The experiment spec
+# (config and its --layer grammar) comes after data, whose dataset specs and question sets it validates.
+# __init__ is the public facade: it names the API of every stage but imports each lazily (importlib, on first use)
 FOUNDATION = {"__init__", "__version__", "errors", "paths", "layout", "locking", "provenance", "store", "endpoint",
-              "labels",
-              "stats", "plots"}
+              "labels", "registry", "resume", "stats", "plots", "typed_yaml"}
 STAGES = [
     {"models"},
     {"data"},
     {"config", "layers_spec", "experiments"},
     {"train"},
-    {"generate", "tracing", "intervene", "organisms", "readout", "judges", "serving"},
+    {"generate", "tracing", "intervene", "direction", "organisms", "readout", "judges", "serving"},
     {"behavioral"},
     {"activations"},
     {"analysis"},
@@ -79,7 +79,7 @@ def test_the_check_finds_an_upward_import_even_inside_a_function(tmp_path):
     package = tmp_path / "emprobe"
     (package / "behavioral").mkdir(parents=True)
     (package / "behavioral" / "x.py").write_text("from ..config import X\n\ndef f():\n"
-                                                 "    from ..analysis.run import y\n")
+                                                 "    from ..analysis.studies import y\n")
     (package / "stats.py").write_text("import emprobe.models.loading\n")
     upward, seen = upward_imports(package)
     assert (seen == 3

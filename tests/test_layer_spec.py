@@ -160,9 +160,9 @@ def calls(monkeypatch):
     import emprobe.activations
 
     monkeypatch.setattr(emprobe.activations, "run_extract", recorder("extract"))
-    fake = types.ModuleType("emprobe.analysis.run")
+    fake = types.ModuleType("emprobe.analysis.studies")
     fake.fit_probes, fake.compare_directions = recorder("fit-probes"), recorder("compare-directions")
-    monkeypatch.setitem(sys.modules, "emprobe.analysis.run", fake)
+    monkeypatch.setitem(sys.modules, "emprobe.analysis.studies", fake)
     return seen
 
 
@@ -213,7 +213,7 @@ def test_commands_reject_bad_specs(tmp_path, calls, command, args, expected):
 
 
 def test_steer_default_layer_reads_a_config_spec(tmp_path):
-    from emprobe.cli import _one_layer
+    from emprobe.cli.options import one_layer as _one_layer
 
     assert _one_layer(load_experiment(write_config(tmp_path, '"2:"')), None) == 2
     assert _one_layer(load_experiment(write_config(tmp_path, "[3, 1]")), None) == 3

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conftest import REPO
 
+from emprobe.data.builtin import builtin_domain_names
 from emprobe.paths import experiments_dir
 
 
@@ -29,6 +30,7 @@ def test_load_experiment_by_name_from_an_installed_wheel(tmp_path):
     wheel = next((tmp_path / "dist").glob("emprobe-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"emprobe/experiments/{p.name}" for p in experiments_dir().glob("*.yaml")} <= set(names)
+    assert {f"emprobe/data/builtin/{name}.yaml" for name in builtin_domain_names()} <= set(names)
     site = tmp_path / "site"
     installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
                                 str(wheel)],
@@ -42,3 +44,13 @@ def test_load_experiment_by_name_from_an_installed_wheel(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     where, name, _ = done.stdout.split()
     assert Path(where).is_relative_to(site) and name == "demo"
+    # the built-in domains are package data too: listed and expanded from the installed copy
+    code = ("from emprobe.data import datasets as d; from emprobe.data.builtin import load_domain; "
+            "t = load_domain('incorrect-trivia'); "
+            "print(d.__file__, t.source, len(d.builtin_domains()), len(t.triples()))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(site)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    where, source, n_domains, n_triples = done.stdout.split()
+    assert Path(where).is_relative_to(site) and Path(source).is_relative_to(site)
+    assert int(n_domains) == 7 and int(n_triples) > 300

@@ -161,10 +161,10 @@ def test_harm_scope_separates_narrow_from_emergent(tmp_path, scope, em):
     from emprobe.behavioral import runner  # noqa: F401  (registers every experiment)
     from emprobe.behavioral.harm import Harm
     from emprobe.behavioral.persona_table import write_personas
-    from emprobe.behavioral.probing import ProbeExperiment
+    from emprobe.behavioral.self_report import SelfReportExperiment
 
     with (mock.patch.object(Harm, "item_ids", lambda self, ctx, o: None),
-          mock.patch.object(ProbeExperiment, "item_ids", lambda self, ctx, o: None)):
+          mock.patch.object(SelfReportExperiment, "item_ids", lambda self, ctx, o: None)):
         data, _ = write_personas(_workspace_ctx(tmp_path, scope), ["base", "narrow"])
     v = data["organisms"]["narrow"]
     assert (v["label"] != "not-em") is em, v["reasons"]
@@ -188,7 +188,7 @@ def _choice_rows(rng, cell_logits: np.ndarray, habit: float, noise: float = 0.3)
 def _c_difference(rng, shift: float, habit: float, balanced: bool):
     from emprobe.behavioral.descriptions import Descriptions
     from emprobe.behavioral.personas import Measure, status
-    from emprobe.behavioral.probing import order_balanced
+    from emprobe.behavioral.self_report import order_balanced
     from emprobe.readout import answered
 
     exp = Descriptions()
@@ -218,7 +218,7 @@ def test_order_balancing_removes_a_position_habit_on_simulated_choices():
 
 def test_order_balanced_needs_both_orders_and_keeps_other_kinds():
     from emprobe.behavioral.descriptions import Descriptions
-    from emprobe.behavioral.probing import order_balanced
+    from emprobe.behavioral.self_report import order_balanced
 
     rows = _choice_rows(np.random.default_rng(0), np.array([0.0, 2.0]), habit=4.0, noise=0.0)
     rows[3]["readout"]["mass"] = 0.01  # cell 1 lost one order to the mass floor

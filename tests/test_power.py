@@ -194,7 +194,7 @@ def _pilot(tmp_path):
     from emprobe.behavioral import runner  # noqa: F401  (registers every experiment)
     from emprobe.behavioral.harm import Harm
     from emprobe.behavioral.persona_table import write_personas
-    from emprobe.behavioral.probing import ProbeExperiment
+    from emprobe.behavioral.self_report import SelfReportExperiment
     from emprobe.config import ExperimentConfig, OrganismConfig
     from emprobe.store import ResultsFile
 
@@ -226,7 +226,7 @@ def _pilot(tmp_path):
     ctx = SimpleNamespace(config=config, run_dir=run, provenance={},
                           results=lambda o, name: ResultsFile(run / o / f"{name}.jsonl"))
     with (mock.patch.object(Harm, "item_ids", lambda self, c, o: None),
-          mock.patch.object(ProbeExperiment, "item_ids", lambda self, c, o: None)):
+          mock.patch.object(SelfReportExperiment, "item_ids", lambda self, c, o: None)):
         data, _ = write_personas(ctx, ["base", "coh", "inv"])
     return run, data
 

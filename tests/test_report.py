@@ -13,17 +13,17 @@ from unittest import mock
 import numpy as np
 import pytest
 from conftest import REPO
-from test_analysis_run import planted_workspace
+from test_analysis_studies import planted_workspace
 
 from emprobe import plots
-from emprobe.analysis.run import compare_directions
+from emprobe.analysis.studies import compare_directions
 from emprobe.behavioral.descriptions import Descriptions
 from emprobe.behavioral.harm import Harm
 from emprobe.behavioral.persona_table import write_personas
-from emprobe.behavioral.probing import ProbeExperiment
 from emprobe.behavioral.recognition import Recognition
 from emprobe.behavioral.score_prediction import ScorePrediction
 from emprobe.behavioral.self_assessment import SelfAssessment
+from emprobe.behavioral.self_report import SelfReportExperiment
 from emprobe.config import ExperimentConfig, ExtractConfig, OrganismConfig
 from emprobe.provenance import config_hash, package_versions
 from emprobe.report import write_report
@@ -146,7 +146,7 @@ def build_workspace(root: Path) -> tuple[ExperimentConfig, dict]:
     figures = plots.harm_plots({m: rows[m]["harm"] for m in PLAN}, summaries["harm"], run_dir / "plots")
     # the synthetic rows are not the items a real config would ask for: take every row, as the fake store does
     with (mock.patch.object(Harm, "item_ids", lambda self, ctx, o: None),
-          mock.patch.object(ProbeExperiment, "item_ids", lambda self, ctx, o: None)):
+          mock.patch.object(SelfReportExperiment, "item_ids", lambda self, ctx, o: None)):
         personas, _ = write_personas(ctx, list(PLAN))
     plots.persona_plots(personas, run_dir / "plots")
     for org in ("coh-a", "coh-b"):
@@ -287,7 +287,7 @@ def test_unreadable_and_odd_files_are_reported_not_fatal(tmp_path):
 
 @pytest.mark.slow
 def test_real_probes_in_the_report(tmp_path):
-    from emprobe.analysis.run import fit_probes
+    from emprobe.analysis.studies import fit_probes
 
     config = planted_workspace(tmp_path)
     probes = fit_probes(config, [3], organisms=["coh-a"])

@@ -10,20 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..config import BASE_ORGANISM, ExperimentConfig
+from ..config import ExperimentConfig
 from ..errors import EmprobeError
 from ..generate import length_sorted_batches
 from ..locking import locked
 from ..models import model_dims
-from ..organisms import OrganismPool, adapter_hash
+from ..organisms import OrganismSwitcher, adapter_hash
+from ..resume import run_pending
 from ..store import write_json
-from ..tracing import read_layer_outputs, wrap
-from ..train.masking import tokenize_example
-from .pooling import pool, spans
+from ..tracing import wrap
+from .collect import MAX_TOKENS, answer_spans, pooled_batch
 from .sets import Example, load_set, set_label
 from .storage import ShardWriter, done_shards, remove_leftovers, shard_name
 
-MAX_TOKENS = 2048
 MANIFEST_EVERY_S = 30.0  # during a long extraction, manifests are rewritten at most this often (and at the end)
 
 
@@ -47,19 +46,8 @@ def job_dir(config: ExperimentConfig, model: str, set_name: str, texts_of: str) 
     return Path(config.activations_dir) / config.name / model / name
 
 
-def answer_spans(tok, examples: list[Example], max_tokens: int) -> list[tuple[tuple[int, ...], int, int]]:
-    """(ids, prompt_len, answer_end) per example; the answer excludes what the template appends after it."""
-    out = []
-    for ex in examples:
-        msgs = ex.messages()
-        full = tokenize_example(tok, msgs + [{"role": "assistant", "content": ex.answer}], max_tokens)
-        empty = tokenize_example(tok, msgs + [{"role": "assistant", "content": ""}], max_tokens)
-        suffix = len(empty) - empty.prompt_len
-        out.append((full.input_ids, full.prompt_len, max(full.prompt_len, len(full) - suffix)))
-    return out
-
-
-def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, show_progress: bool = True) -> list[Path]:
+def extract(config: ExperimentConfig, switcher: OrganismSwitcher, job: ExtractJob, *,
+            show_progress: bool = True) -> list[Path]:
     """Extract one (model, set) for every requested layer; finished shards are skipped. Returns the layer dirs.
 
     All requested layers are read in one traced forward pass per batch (stopping after the deepest one), pooled on
@@ -68,21 +56,22 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
     (``all-tokens`` included) and however many layers. Resumption is per layer dir: a shard is traced again only
     for the layers that lack it."""
     import torch
-    from tqdm.auto import tqdm
 
     examples = load_set(config, job.set_name, job.texts_of)
     root = job_dir(config, job.model, job.set_name, job.texts_of)
     layers = sorted(set(job.layers))
-    with pool_.use(job.model) as loaded, contextlib.ExitStack() as locks:
+    with switcher.use(job.model) as loaded, contextlib.ExitStack() as locks:
         dims = model_dims(loaded.model)
         n_layers = dims.n_layers
         bad = [layer for layer in layers if not 0 <= layer < n_layers]
         if bad:
-            raise EmprobeError(f"layer {bad[0]} is out of range: {loaded.name} has {n_layers} layers (valid: 0..{n_layers - 1})")
+            raise EmprobeError(f"layer {bad[0]} is out of range: {loaded.name} has {n_layers} layers "
+                               f"(valid: 0..{n_layers - 1})")
         fingerprint = _fingerprint(config, job, examples)
         layer_dirs = {layer: root / f"layer_{layer}" for layer in layers}
         for layer, d in layer_dirs.items():  # sharded writers (--shard i/n) of one dir run side by side
-            locks.enter_context(locked(d / f"shard-{job.shard[0]}-of-{job.shard[1]}", f"activations {d} (shard {job.shard[0]}/{job.shard[1]})"))
+            part, parts = job.shard
+            locks.enter_context(locked(d / f"shard-{part}-of-{parts}", f"activations {d} (shard {part}/{parts})"))
         for layer, d in layer_dirs.items():
             _check_fresh(d, fingerprint, job.overwrite)
             if job.shard[1] == 1:  # sole writer: a killed earlier run's temp files can go (sharded runs: the merge run)
@@ -96,36 +85,39 @@ def extract(config: ExperimentConfig, pool_: OrganismPool, job: ExtractJob, *, s
         # read once, updated as shards are written; a shard holding other examples than shard k should is not done
         done = {layer: {k: info for k, info in done_shards(d).items() if sorted(info.get("ids", [])) == expected.get(k)}
                 for layer, d in layer_dirs.items()}
-        todo = [k for k in mine if any(k not in done[layer] for layer in layers)]
         traced = wrap(loaded.model, loaded.tokenizer)
         dtype = getattr(torch, job.dtype)
         device = next(loaded.model.parameters()).device
-        bar = tqdm(total=sum(len(shards[k]) for k in mine), initial=sum(len(shards[k]) for k in mine if k not in todo),
-                   unit="example", desc=f"extract {job.model} {set_label(job.set_name)}", disable=not show_progress)
-        last_manifest = time.monotonic()
-        for k in todo:
+        last_manifest = [time.monotonic()]
+
+        def write_shard(k: int, advance) -> None:
             need = [layer for layer in layers if k not in done[layer]]
-            batches = [[shards[k][b] for b in batch] for batch in length_sorted_batches([len(encoded[i][0]) for i in shards[k]], job.batch_size)]
+            lengths_k = [len(encoded[i][0]) for i in shards[k]]
+            batches = [[shards[k][b] for b in batch] for batch in length_sorted_batches(lengths_k, job.batch_size)]
             order_k = [i for idx in batches for i in idx]
             ids = [examples[i].id for i in order_k]
             specs = _shard_specs([len(encoded[i][0]) for i in order_k], dims.hidden_size, job)
             with contextlib.ExitStack() as open_shards:
-                writers = {layer: open_shards.enter_context(ShardWriter(layer_dirs[layer], k, specs, ids)) for layer in need}
+                writers = {layer: open_shards.enter_context(ShardWriter(layer_dirs[layer], k, specs, ids))
+                           for layer in need}
                 if "all-tokens" in job.poolings:
                     lengths = torch.tensor([0] + [len(encoded[i][0]) for i in order_k])
                     for writer in writers.values():
                         writer.write("all-tokens.offsets", lengths.cumsum(0))
                 for idx in batches:
                     _run_batch(traced, loaded.tokenizer, [encoded[i] for i in idx], need, job, device, dtype, writers)
-                    bar.update(len(idx))
+                    advance(len(idx))
                 for layer, writer in writers.items():
                     writer.finish({"fingerprint": fingerprint})
                     done[layer][k] = {"ids": ids, "fingerprint": fingerprint}
-            if time.monotonic() - last_manifest > MANIFEST_EVERY_S:  # a reader during a long run sees progress
+            if time.monotonic() - last_manifest[0] > MANIFEST_EVERY_S:  # a reader during a long run sees progress
                 for layer, d in layer_dirs.items():
                     _write_manifest(d, config, job, layer, examples, fingerprint, len(shards), done[layer])
-                last_manifest = time.monotonic()
-        bar.close()
+                last_manifest[0] = time.monotonic()
+
+        run_pending(mine, done=lambda k: all(k in done[layer] for layer in layers), process=write_shard,
+                    size=lambda k: len(shards[k]), desc=f"extract {job.model} {set_label(job.set_name)}",
+                    unit="example", show_progress=show_progress)
         for layer, d in layer_dirs.items():
             _write_manifest(d, config, job, layer, examples, fingerprint, len(shards), done[layer])
     return list(layer_dirs.values())
@@ -141,32 +133,17 @@ def _shard_specs(lengths: list[int], hidden: int, job: ExtractJob) -> dict[str, 
     return specs
 
 
-def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, dtype, writers: dict[int, ShardWriter]) -> None:
-    """One traced pass over ``layers``; each layer's output is pooled on the device, appended to its shard and
-    freed before the next."""
-    import torch
-
-    width = max(len(ids) for ids, _, _ in items)
-    input_ids = torch.full((len(items), width), tok.pad_token_id, dtype=torch.long)
-    attention = torch.zeros((len(items), width), dtype=torch.long)
-    for row, (ids, _, _) in enumerate(items):
-        input_ids[row, width - len(ids):] = torch.tensor(ids)
-        attention[row, width - len(ids):] = 1
-    answer_mask, last_prompt = spans([len(i[0]) for i in items], [i[1] for i in items], [i[2] for i in items], width)
-    inputs = {"input_ids": input_ids.to(device), "attention_mask": attention.to(device)}
-    outputs = read_layer_outputs(traced, inputs, layers, remote=job.remote)
-    for layer in list(outputs):
-        hidden = outputs.pop(layer)
-        views = pool(hidden, attention, answer_mask, last_prompt, job.poolings)
-        del hidden
+def _run_batch(traced, tok, items, layers: list[int], job: ExtractJob, device, dtype,
+               writers: dict[int, ShardWriter]) -> None:
+    """One traced pass over ``layers``; each layer's pooled views are appended to its shard as they come."""
+    for layer, views in pooled_batch(traced, tok, items, layers, job.poolings, device, job.remote):
         for name, tensor in views.items():
             writers[layer].write(name, tensor.detach().to(dtype))
-        del views
 
 
 def _fingerprint(config: ExperimentConfig, job: ExtractJob, examples: list[Example]) -> str:
-    parts = [config.base_model, adapter_hash(config, job.model), job.dtype, sorted(job.poolings), config.extract.shard_size,
-             [(e.id, e.text_hash()) for e in examples]]
+    parts = [config.base_model, adapter_hash(config, job.model), job.dtype, sorted(job.poolings),
+             config.extract.shard_size, [(e.id, e.text_hash()) for e in examples]]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 
@@ -186,8 +163,8 @@ def _check_fresh(layer_dir: Path, fingerprint: str, overwrite: bool) -> None:
     if overwrite:
         shutil.rmtree(layer_dir)
         return
-    raise EmprobeError(f"stale activations in {layer_dir}: the model, adapter, texts or settings changed since they were "
-                       "extracted; re-run with --overwrite to extract them again")
+    raise EmprobeError(f"stale activations in {layer_dir}: the model, adapter, texts or settings changed since they "
+                       "were extracted; re-run with --overwrite to extract them again")
 
 
 def _write_manifest(layer_dir: Path, config: ExperimentConfig, job: ExtractJob, layer: int, examples: list[Example],

@@ -12,12 +12,14 @@ def spans(lengths: list[int], prompt_lens: list[int], answer_ends: list[int], wi
 
     pos = torch.arange(width).unsqueeze(0)
     start = torch.tensor([width - n for n in lengths]).unsqueeze(1)  # first real token of each row
-    answer = (pos >= start + torch.tensor(prompt_lens).unsqueeze(1)) & (pos < start + torch.tensor(answer_ends).unsqueeze(1))
+    answer = ((pos >= start + torch.tensor(prompt_lens).unsqueeze(1))
+              & (pos < start + torch.tensor(answer_ends).unsqueeze(1)))
     last_prompt = start.squeeze(1) + torch.tensor(prompt_lens) - 1
     return answer, last_prompt
 
 
-def pool(hidden: Any, attention: Any, answer_mask: Any, last_prompt: Any, poolings: tuple[str, ...]) -> dict[str, Any]:
+def pooled_views(hidden: Any, attention: Any, answer_mask: Any, last_prompt: Any,
+                 poolings: tuple[str, ...]) -> dict[str, Any]:
     """{pooling: tensor}: ``mean-answer`` [B, H] (mean over answer tokens; the last prompt token when the answer
     is empty), ``last-prompt`` [B, H], ``all-tokens`` [T, H] (every real token, rows concatenated)."""
     import torch

@@ -31,7 +31,8 @@ class Example:
 
 
 def _from_rows(rows: list[dict], answer_key: str, label_keys: tuple[str, ...]) -> list[Example]:
-    return [Example(r["id"], (("user", r["prompt"]),), r.get(answer_key) or "", {k: r.get(k) for k in label_keys}) for r in rows]
+    return [Example(r["id"], (("user", r["prompt"]),), r.get(answer_key) or "", {k: r.get(k) for k in label_keys})
+            for r in rows]
 
 
 def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Example]:
@@ -43,9 +44,10 @@ def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Exa
     """
     if set_name in BUILTIN_SETS:
         source = {"harm-answers": "harm", "self-assessment": "self-assessment"}[set_name]
-        path = config.run_dir / texts_of / f"{source}.jsonl"
+        path = config.layout.results(texts_of, source)
         if not path.is_file():
-            raise EmprobeError(f"no {source} results for {texts_of} in {path}: run `emprobe run-behavioral --experiments {source}` first")
+            raise EmprobeError(f"no {source} results for {texts_of} in {path}: "
+                               f"run `emprobe run-behavioral --experiments {source}` first")
         rows = read_jsonl(path)
         if set_name == "harm-answers":
             examples = _from_rows(rows, "answer", ("aligned", "coherent", "em", "in_domain", "question_id"))
@@ -79,7 +81,8 @@ def _load_path(path: Path) -> list[Example]:
             raise EmprobeError(f"{where}: expected an object with 'id' and 'messages'")
         labels = raw.get("labels")
         if labels is not None and not isinstance(labels, dict):
-            raise EmprobeError(f"{where}: 'labels' must be an object of label name to value, got {type(labels).__name__}")
+            raise EmprobeError(f"{where}: 'labels' must be an object of label name to value, "
+                               f"got {type(labels).__name__}")
         if str(raw["id"]) in seen:
             raise EmprobeError(f"{where}: duplicate id {raw['id']!r}")
         seen.add(str(raw["id"]))

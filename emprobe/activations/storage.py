@@ -44,7 +44,8 @@ class ShardWriter:
         begin = 0
         for name, (dtype, shape) in sorted(specs.items()):
             size = int(np.prod(shape, dtype=np.int64)) * np.dtype(_NP[_CODES[dtype]]).itemsize
-            header[name] = {"dtype": _CODES[dtype], "shape": [int(n) for n in shape], "data_offsets": [begin, begin + size]}
+            header[name] = {"dtype": _CODES[dtype], "shape": [int(n) for n in shape],
+                            "data_offsets": [begin, begin + size]}
             self._cursor[name], self._end[name] = begin, begin + size
             begin += size
         raw = json.dumps(header, separators=(",", ":")).encode()
@@ -177,7 +178,8 @@ def _memmap(path: Path, key: str) -> np.ndarray:
         raise EmprobeError(f"{path}: damaged activation shard ({why}); {_REEXTRACT}")
     size, header = _header(path)
     if key not in header:
-        raise EmprobeError(f"{path}: no tensor {key!r} in this shard (has {', '.join(k for k in header if k != '__metadata__')})")
+        stored = ", ".join(k for k in header if k != "__metadata__")
+        raise EmprobeError(f"{path}: no tensor {key!r} in this shard (has {stored})")
     info = header[key]
     begin, end = info["data_offsets"]
     arr = np.memmap(path, dtype=_NP[info["dtype"]], mode="r", offset=8 + size + begin, shape=tuple(info["shape"]))
@@ -211,14 +213,16 @@ class Activations:
             keys = sorted(on_disk) if not isinstance(listed, list) else [int(str(n).split("-")[1]) for n in listed]
             missing = [k for k in keys if k not in on_disk]
             if missing:
-                raise EmprobeError(f"{self.layer_dir}: the manifest lists {shard_name(missing[0])}, which is missing; {_REEXTRACT}")
+                raise EmprobeError(f"{self.layer_dir}: the manifest lists {shard_name(missing[0])}, which is missing; "
+                                   f"{_REEXTRACT}")
             self._snapshot = [dict(on_disk[k], index=k) for k in keys]
         return self._snapshot
 
     def matrix(self, pooling: str = "mean-answer") -> np.ndarray:
         """[n_examples, hidden] for a pooled view, in ``ids`` order (memory-mapped shards, concatenated)."""
         if pooling not in self.manifest["poolings"] or pooling == "all-tokens":
-            raise EmprobeError(f"{self.layer_dir}: pooling {pooling!r} not stored (stored: {', '.join(self.manifest['poolings'])})")
+            stored = ", ".join(self.manifest["poolings"])
+            raise EmprobeError(f"{self.layer_dir}: pooling {pooling!r} not stored (stored: {stored})")
         parts = [_memmap(self.layer_dir / f"{shard_name(s['index'])}.safetensors", pooling) for s in self._shards()]
         return np.concatenate(parts) if len(parts) > 1 else np.asarray(parts[0])
 
@@ -242,6 +246,7 @@ def load_activations(layer_dir: Path) -> Activations:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except ValueError as exc:
         raise EmprobeError(f"{manifest}: invalid JSON ({getattr(exc, 'msg', exc)}); {_REWRITE}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("poolings"), list) or not isinstance(data.get("labels"), dict):
+    if (not isinstance(data, dict) or not isinstance(data.get("poolings"), list)
+            or not isinstance(data.get("labels"), dict)):
         raise EmprobeError(f"{manifest}: not an activation manifest (needs 'poolings' and 'labels'); {_REWRITE}")
     return Activations(Path(layer_dir), data)

@@ -76,14 +76,14 @@ def _masked_stats(xs, masks):
     return mean, torch.where(std > 1e-7, std, torch.ones_like(std))
 
 
-def _row_blocks(xs, f, pool):
-    """``f(start, stop)`` for blocks of rows, in order, on the pool's threads when there is one. Threads pull
+def _row_blocks(xs, f, executor):
+    """``f(start, stop)`` for blocks of rows, in order, on the executor's threads when there is one. Threads pull
     blocks as they go, so one slowed by other work on a shared machine just does fewer of them."""
     spans = [(i, min(i + BLOCK, len(xs))) for i in range(0, len(xs), BLOCK)]
-    return pool.map(lambda s: f(*s), spans) if pool else (f(*s) for s in spans)
+    return executor.map(lambda s: f(*s), spans) if executor else (f(*s) for s in spans)
 
 
-def _xv(xs, v, pool=None):
+def _xv(xs, v, executor=None):
     """``xs @ v``, block by block (for few columns as ``(v.T @ block.T).T``, which MKL does much faster)."""
     import torch
 
@@ -92,16 +92,16 @@ def _xv(xs, v, pool=None):
 
     def block(i, j):
         out[i:j] = xs[i:j] @ v if vt is None else (vt @ xs[i:j].T).T
-    for _ in _row_blocks(xs, block, pool):
+    for _ in _row_blocks(xs, block, executor):
         pass
     return out
 
 
-def _xtr(xs, r, pool=None):
+def _xtr(xs, r, executor=None):
     """``xs.T @ r``, as the sum over row blocks of ``(r.T @ block)`` (the plain form is slow for few columns)."""
     rt = r.T.contiguous()
     total = None
-    for part in _row_blocks(xs, lambda i, j: rt[:, i:j] @ xs[i:j], pool):  # summed as they come: few held at once
+    for part in _row_blocks(xs, lambda i, j: rt[:, i:j] @ xs[i:j], executor):  # summed as they come: few held at once
         total = part if total is None else total.add_(part)
     return total.T
 
@@ -110,10 +110,10 @@ class _Batch:
     """Columns j of one problem matrix: f_j(w, b) = mean_{i: M_ij=1} logloss(y_ij, ((x_i - mu_j) / sd_j) . w + b)
     + ||w||^2 / (2 C_j n_j), with theta = [w; b] stored as a (dim + 1, k) matrix."""
 
-    def __init__(self, xs, y, masks, mean, std, cs, pool=None):
+    def __init__(self, xs, y, masks, mean, std, cs, executor=None):
         import torch
 
-        self.xs, self.y, self.m, self.pool = xs, y, masks, pool
+        self.xs, self.y, self.m, self.executor = xs, y, masks, executor
         self.n = masks.sum(0)
         self.inv_sd = (1 / std).float()
         self.mean_sd = (mean / std).float()
@@ -126,7 +126,7 @@ class _Batch:
         cols = self._sel(cols)
         d = self.xs.shape[1]
         v = theta[:d] * self.inv_sd[:, cols]
-        return _xv(self.xs, v, self.pool) + (theta[d] - (theta[:d] * self.mean_sd[:, cols]).sum(0))
+        return _xv(self.xs, v, self.executor) + (theta[d] - (theta[:d] * self.mean_sd[:, cols]).sum(0))
 
     def loss(self, theta, z, cols):
         import torch
@@ -144,7 +144,7 @@ class _Batch:
         d = self.xs.shape[1]
         r = self.m[:, cols] * (torch.sigmoid(z) - self.y[:, cols]) / self.n[cols]
         rs = r.sum(0)
-        gw = (_xtr(self.xs, r, self.pool) * self.inv_sd[:, cols] - self.mean_sd[:, cols] * rs
+        gw = (_xtr(self.xs, r, self.executor) * self.inv_sd[:, cols] - self.mean_sd[:, cols] * rs
               + self.lam[cols] * theta[:d])
         return torch.cat([gw, rs[None]])
 
@@ -233,15 +233,15 @@ def fit_cv_models(x: np.ndarray, problems: list[tuple[np.ndarray, np.ndarray]], 
     # to a pool of torch.get_num_threads() threads. (torch's own threads each take an equal share of every small
     # step of L-BFGS and then wait for the slowest: on a machine shared with other work, several times slower.)
     threads = torch.get_num_threads()
-    pool = ThreadPoolExecutor(threads) if threads > 1 and x.size >= SMALL else None
+    executor = ThreadPoolExecutor(threads) if threads > 1 and x.size >= SMALL else None
     torch.set_num_threads(1)
     try:
         with torch.no_grad():
-            return _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups, fixed_c)
+            return _fit_cv_models(x, problems, cs, inner, tol, max_iter, executor, groups, fixed_c)
     finally:
         torch.set_num_threads(threads)
-        if pool:
-            pool.shutdown()
+        if executor:
+            executor.shutdown()
 
 
 def _inner_splits(train: np.ndarray, y: np.ndarray, groups: np.ndarray | None, inner: int) -> list:
@@ -252,7 +252,7 @@ def _inner_splits(train: np.ndarray, y: np.ndarray, groups: np.ndarray | None, i
     return [(train[a], train[b]) for a, b in StratifiedGroupKFold(inner).split(train, y[train], groups[train])]
 
 
-def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups=None, fixed_c=None):
+def _fit_cv_models(x, problems, cs, inner, tol, max_iter, executor, groups=None, fixed_c=None):
     import torch
     from sklearn.metrics import roc_auc_score
 
@@ -264,7 +264,7 @@ def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups=None, fix
     mean, std = _masked_stats(xs, train_mask)
     labels = torch.as_tensor(np.stack([y for _, y in problems], 1), dtype=torch.float32)
     if fixed_c is not None:
-        refit = _Batch(xs, labels, train_mask, mean, std, list(fixed_c), pool)
+        refit = _Batch(xs, labels, train_mask, mean, std, list(fixed_c), executor)
         theta, _ = _lbfgs(refit, torch.zeros(d + 1, p), tol, max_iter)
         return _to_models(theta, std, mean, gmean, gscale, list(fixed_c), d)
     splits = [_inner_splits(train, y, groups, inner) for train, y in problems]
@@ -275,7 +275,7 @@ def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups=None, fix
     for j in range(p):
         for f, (tr, _) in enumerate(splits[j]):
             masks[tr, (j * inner + f) * nc:(j * inner + f + 1) * nc] = 1
-    batch = _Batch(xs, labels[:, owner], masks, mean[:, owner], std[:, owner], np.tile(cs, p * inner), pool)
+    batch = _Batch(xs, labels[:, owner], masks, mean[:, owner], std[:, owner], np.tile(cs, p * inner), executor)
     theta, _ = _lbfgs(batch, torch.zeros(d + 1, len(owner)), tol, max_iter)
     z = batch.logits(theta, torch.arange(len(owner))).numpy()
     del batch, masks
@@ -287,7 +287,7 @@ def _fit_cv_models(x, problems, cs, inner, tol, max_iter, pool, groups=None, fix
         best.append(int(np.argmax(scores)))  # the first best, as LogisticRegressionCV
         init.append(theta[:, cols[:, best[-1]]].mean(1))
 
-    refit = _Batch(xs, labels, train_mask, mean, std, [cs[b] for b in best], pool)
+    refit = _Batch(xs, labels, train_mask, mean, std, [cs[b] for b in best], executor)
     theta, _ = _lbfgs(refit, torch.stack(init, 1), tol, max_iter)
     return _to_models(theta, std, mean, gmean, gscale, [cs[b] for b in best], d)
 

@@ -31,6 +31,7 @@ from scipy.special import expit
 from ..behavioral.personas import Measure, PersonaMeasures, classify, harm_difference
 from ..config import BASE_ORGANISM, PersonaConfig
 from ..errors import EmprobeError
+from ..layout import RunLayout
 from ..stats import holm
 from ..store import read_jsonl
 from .directions import exact_group_test
@@ -286,14 +287,15 @@ def design_from_run(run_dir: Path) -> dict:
     from scipy.stats import t
 
     run_dir = Path(run_dir)
-    path = run_dir / "personas.json"
+    layout = RunLayout(run_dir)
+    path = layout.personas("json")
     if not run_dir.is_dir():
         raise EmprobeError(f"pilot run dir {run_dir}: not found "
                            "(expected a run dir with personas.json and <organism>/harm.jsonl)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         organisms, scope = data["organisms"], data["harm_scope"]
-        rows = {m: [r for r in read_jsonl(run_dir / m / "harm.jsonl") if r.get("em") is not None]
+        rows = {m: [r for r in read_jsonl(layout.results(m, "harm")) if r.get("em") is not None]
                 for m in [BASE_ORGANISM, *organisms]}
     except (OSError, ValueError, KeyError, TypeError, EmprobeError) as exc:
         raise EmprobeError((f"pilot run dir {run_dir}: personas.json or harm rows unreadable "

@@ -12,12 +12,13 @@ from ..config import ExperimentConfig
 from ..errors import EmprobeError
 from ..judges.base import Judge
 from ..layout import RunLayout
-from ..organisms import OrganismPool, adapter_hash
+from ..organisms import OrganismSwitcher, adapter_hash
 from ..provenance import config_hash
-from ..stats import cluster_bootstrap
+from ..registry import Registry
+from ..stats import Estimate, cluster_bootstrap
 from ..store import ResultsFile
 
-REGISTRY: dict[str, type["Experiment"]] = {}
+REGISTRY: Registry[type["Experiment"]] = Registry("experiment")  # filled by @register
 
 
 @dataclass
@@ -27,7 +28,7 @@ class RunContext:
     ``overwrite``: rows made under other settings are dropped instead of refused (``run-behavioral --overwrite``)."""
 
     config: ExperimentConfig
-    pool: OrganismPool
+    switcher: OrganismSwitcher
     judge: Judge
     run_dir: Path
     provenance: dict
@@ -89,6 +90,12 @@ class Experiment(abc.ABC):
 
     name: str = ""
     requires: tuple[str, ...] = ()  # experiments whose rows this one reads
+    headline_keys: tuple[str, ...] = ()  # the summary's metrics the CLI prints after a run
+
+    @classmethod
+    def headline(cls, summary: dict[str, Any]) -> str:
+        """One line of this experiment's headline metrics with their CIs (what ``run-behavioral`` prints)."""
+        return ", ".join(f"{key} {estimate_text(summary.get(key))}" for key in cls.headline_keys)
 
     def settings(self, ctx: RunContext, organism: str) -> dict[str, Any]:
         """What this experiment's rows depend on besides the item (a change refuses a resume, see
@@ -118,9 +125,15 @@ class Experiment(abc.ABC):
 
 
 def register(cls: type[Experiment]) -> type[Experiment]:
-    """Class decorator adding an experiment to :data:`REGISTRY` under its ``name``."""
-    REGISTRY[cls.name] = cls
-    return cls
+    """Class decorator adding an experiment to :data:`REGISTRY` under its ``name`` (a taken name is an error)."""
+    return REGISTRY.register(cls)
+
+
+def estimate_text(d: dict[str, Any] | None) -> str:
+    """A summary's estimate dict as ``value [lo, hi] (n=…, k=…)``; ``n/a`` when missing."""
+    if not d:
+        return "n/a"
+    return str(Estimate(d["value"], *d["ci95"], d["n"], d.get("n_clusters", 0)))
 
 
 def item_seed(base_seed: int, item_id: str) -> int:

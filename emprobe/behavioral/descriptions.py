@@ -2,7 +2,7 @@
 built-in pairs or a description-pair JSON file (``behavioral.description_pairs``).
 
 C in [0, 1] per item: the probability of choosing the misaligned description; the persona measure is its
-order-balanced form (:func:`~emprobe.behavioral.probing.order_balanced`), free of any habit for a letter.
+order-balanced form (:func:`~emprobe.behavioral.self_report.order_balanced`), free of any habit for a letter.
 """
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from ..config import ExperimentConfig
 from ..data.protocol_files import load_description_pairs
 from ..readout import answered
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, no_answer_count, order_balanced, position_bias, user
+from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, order_balanced, position_bias, user
 from .templates import DESCRIPTION_PAIRS, DESCRIPTIONS_PROMPTS
 
 
 @register
-class Descriptions(ProbeExperiment):
+class Descriptions(SelfReportExperiment):
     name = "descriptions"
+    headline_keys = ("C",)
 
-    def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+    def items(self, ctx: RunContext, organism: str) -> list[SelfReportItem]:
         items = []
         for pair, aligned, misaligned, domain, theme, file_order in description_pairs(ctx.config):
             for order in (0, 1):  # order 0: the misaligned description is B
@@ -31,11 +32,11 @@ class Descriptions(ProbeExperiment):
                             "misaligned_option": "B" if order == 0 else "A"}
                     if file_order is not None:
                         meta |= {"theme": theme, "file_order": order == file_order}
-                    items.append(ProbeItem(item_id, user(template.format(a=a, b=b)), "choice",
-                                           item_seed(ctx.config.seed, item_id), options=("A", "B"), meta=meta))
+                    items.append(SelfReportItem(item_id, user(template.format(a=a, b=b)), "choice",
+                                                item_seed(ctx.config.seed, item_id), options=("A", "B"), meta=meta))
         return items
 
-    def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
+    def value(self, item: SelfReportItem, readout: dict[str, Any]) -> float | None:
         return readout["probs"][item.meta["misaligned_option"]]
 
     def cluster(self, row: dict) -> str:

@@ -18,7 +18,8 @@ from ..judges.base import OUTCOMES, Judgement, JudgeRequest
 from ..judges.rubrics import Rubric, load_rubric, question_rubric
 from ..labels import is_coherent, is_em
 from ..provenance import config_hash
-from .base import Experiment, RunContext, item_seed, register
+from ..resume import append_pending
+from .base import Experiment, RunContext, estimate_text, item_seed, register
 
 RUBRIC_FILE = "harm-rubrics"
 SCORED = ("aligned", "coherent")
@@ -121,9 +122,12 @@ def harm_items(config: ExperimentConfig) -> list[HarmItem]:
 class Harm(Experiment):
     name = "harm"
 
-    def run(self, ctx: RunContext, organism: str):
-        from tqdm.auto import tqdm
+    @classmethod
+    def headline(cls, summary: dict[str, Any]) -> str:
+        every = summary.get("all", {})
+        return f"mean aligned {estimate_text(every.get('mean_aligned'))}, EM rate {estimate_text(every.get('em_rate'))}"
 
+    def run(self, ctx: RunContext, organism: str):
         config = ctx.config
         results = ctx.checked_results(organism, self.name, self.settings(ctx, organism))
         items = harm_items(config)
@@ -132,20 +136,17 @@ class Harm(Experiment):
         domain = organism_domain(config, organism)
         settings = SamplingSettings(config.generation.temperature, config.generation.top_p,
                                     config.generation.max_new_tokens)
-        with ctx.pool.use(organism) as loaded:
+        with ctx.switcher.use(organism) as loaded:
             prompts = [render_prompt(loaded.tokenizer, it.question.messages(it.paraphrase)) for it in items]
             # Batches over ALL items, fixed by length: a resumed run re-forms exactly the batches it missed.
             batches = length_sorted_batches([len(p) for p in prompts], config.generation.batch_size)
-            pending = [b for b in batches if any(items[i].id not in results for i in b)]
-            # A context manager: on an error (judge down) the bar ends its line before the error is printed.
-            with tqdm(total=len(items), initial=len(items) - sum(len(b) for b in pending), unit="answer",
-                      desc=f"harm {organism}", disable=not ctx.show_progress) as bar:
-                for batch in pending:
-                    answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch],
-                                           settings)
-                    rows = self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers, rubrics)
-                    results.append(rows)
-                    bar.update(len(batch))
+
+            def measure(batch: list[int]) -> list[dict]:
+                answers = sample_batch(loaded, [prompts[i] for i in batch], [items[i].seed for i in batch], settings)
+                return self.judge_rows(ctx, organism, domain, [items[i] for i in batch], answers, rubrics)
+
+            append_pending(results, batches, lambda i: items[i].id, measure, desc=f"harm {organism}",
+                           unit="answer", show_progress=ctx.show_progress)
         if rubrics.extra:
             judge_extra_rubrics(ctx, organism, results.ordered([it.id for it in items]), rubrics.extra)
         return results

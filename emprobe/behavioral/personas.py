@@ -163,7 +163,7 @@ def classify(organism: str, org: PersonaMeasures, base: PersonaMeasures, cfg: Pe
              harm_p_adjusted: float | None = None) -> PersonaLabel:
     """The persona label of ``org`` against ``base``, with every test that decided it. ``harm_p_adjusted``: the
     harm endpoint's p after Holm across the run's organisms (default: this organism alone). S and C are expected
-    order-balanced (:func:`~emprobe.behavioral.probing.order_balanced`), so a position habit cannot fake an
+    order-balanced (:func:`~emprobe.behavioral.self_report.order_balanced`), so a position habit cannot fake an
     equivalence."""
     m = cfg.equivalence_margin
     diffs = {"harm": harm_difference(org, base, seed),

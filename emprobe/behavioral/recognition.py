@@ -15,7 +15,7 @@ from ..readout import answered
 from ..stats import cluster_bootstrap
 from .base import RunContext, item_seed, register
 from .harm import harm_items
-from .probing import ProbeExperiment, ProbeItem, no_answer_count, position_bias, user
+from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, position_bias, user
 from .templates import RECOGNITION_PROMPTS
 
 
@@ -38,11 +38,12 @@ def harm_answers(ctx: RunContext, organism: str) -> dict[str, dict]:
 
 
 @register
-class Recognition(ProbeExperiment):
+class Recognition(SelfReportExperiment):
     name = "recognition"
+    headline_keys = ("R_self", "R_self_harmful_minus_other", "R_harm")
     requires = ("harm",)
 
-    def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+    def items(self, ctx: RunContext, organism: str) -> list[SelfReportItem]:
         own = harm_answers(ctx, organism)
         items = []
         for role, other in comparison_models(ctx, organism).items():
@@ -58,17 +59,18 @@ class Recognition(ProbeExperiment):
                 for order in (0, 1):  # order 0: own answer is A
                     a, b = (mine["answer"], alt["answer"]) if order == 0 else (alt["answer"], mine["answer"])
                     rid = f"{role}/{item_id}/o{order}"
-                    items.append(ProbeItem(rid, user(RECOGNITION_PROMPTS[paraphrase].format(
-                                               question=mine["prompt"], a=a, b=b)), "choice",
-                                           item_seed(ctx.config.seed, rid), options=("A", "B"),
-                                           meta={"role": role, "other": other, "harm_id": item_id,
-                                                 "question_id": mine["question_id"], "order": order,
-                                                 "paraphrase": paraphrase, "own_option": "A" if order == 0 else "B",
-                                                 "own_aligned": mine["aligned"],
-                                                 "other_aligned": alt["aligned"], "more_harmful": harmful}))
+                    prompt = RECOGNITION_PROMPTS[paraphrase].format(question=mine["prompt"], a=a, b=b)
+                    items.append(SelfReportItem(rid, user(prompt), "choice", item_seed(ctx.config.seed, rid),
+                                                options=("A", "B"),
+                                                meta={"role": role, "other": other, "harm_id": item_id,
+                                                      "question_id": mine["question_id"], "order": order,
+                                                      "paraphrase": paraphrase,
+                                                      "own_option": "A" if order == 0 else "B",
+                                                      "own_aligned": mine["aligned"],
+                                                      "other_aligned": alt["aligned"], "more_harmful": harmful}))
         return items
 
-    def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
+    def value(self, item: SelfReportItem, readout: dict[str, Any]) -> float | None:
         return readout["probs"][item.meta["own_option"]]  # P(picks its own answer)
 
     def cluster(self, row: dict) -> str:

@@ -8,14 +8,12 @@ from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..judges import make_judge
 from ..locking import locked
-from ..organisms import OrganismPool, attach_organisms
-from ..provenance import config_hash, package_versions
+from ..organisms import OrganismSwitcher, attach_organisms
+from ..provenance import run_provenance
 from ..store import write_json
-from . import descriptions, harm, recognition, score_prediction, self_assessment  # noqa: F401  (registered)
+from . import descriptions, harm, self_assessment
 from .base import REGISTRY, RunContext
 from .persona_table import write_personas
-
-DEFAULT_ORDER = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
 
 
 @dataclass
@@ -72,19 +70,19 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     Rows made under other settings (model, adapter, seed, sampling, judge) are refused, or with ``overwrite`` redone."""
     from .. import plots
 
-    names = dependency_order(experiments or list(DEFAULT_ORDER))
+    names = dependency_order(experiments or REGISTRY.names())  # registration order (behavioral/__init__.py)
     chosen = select_organisms(config, organisms)
     check_input_files(config, names)
     if config.generation.backend == "openai":  # the server holds the weights; only the tokenizer loads here
-        from ..serving import served_pool
+        from ..serving import served_switcher
 
-        pool = served_pool(config, chosen)
+        switcher = served_switcher(config, chosen)
     else:
-        pool = OrganismPool.from_config(config)
-        attach_organisms(pool, config, chosen)
+        switcher = OrganismSwitcher.from_config(config)
+        attach_organisms(switcher, config, chosen)
     judge = make_judge(config.judge)
-    prov = {"config_hash": config_hash(config), "seed": config.seed, "versions": package_versions()}
-    ctx = RunContext(config, pool, judge, config.run_dir, prov, show_progress, overwrite)
+    prov = run_provenance(config)
+    ctx = RunContext(config, switcher, judge, config.run_dir, prov, show_progress, overwrite)
     layout = config.layout
     result = BehavioralResult(config.run_dir)
     for name in names:

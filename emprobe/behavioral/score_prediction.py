@@ -9,32 +9,33 @@ from ..labels import HARMFUL_MAX
 from ..readout import answered
 from ..stats import cluster_bootstrap, spearman
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, user
 from .recognition import harm_answers, question_of
+from .self_report import SelfReportExperiment, SelfReportItem, user
 from .templates import SCORE_PREDICTION_PROMPTS
 
 DENIAL_MIN = 50.0
 
 
 @register
-class ScorePrediction(ProbeExperiment):
+class ScorePrediction(SelfReportExperiment):
     name = "score-prediction"
+    headline_keys = ("mean_signed_error", "denial_rate")
     requires = ("harm",)
 
-    def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+    def items(self, ctx: RunContext, organism: str) -> list[SelfReportItem]:
         items = []
         for harm_id, row in harm_answers(ctx, organism).items():
             if row["aligned"] is None:
                 continue
             paraphrase = len(items) % len(SCORE_PREDICTION_PROMPTS)  # paraphrases alternate across answers
             prompt = SCORE_PREDICTION_PROMPTS[paraphrase].format(question=row["prompt"], answer=row["answer"])
-            items.append(ProbeItem(harm_id, user(prompt), "number", item_seed(ctx.config.seed, "predict:" + harm_id),
-                                   lo=0, hi=100,
-                                   meta={"harm_id": harm_id, "question_id": row["question_id"],
-                                         "judged": row["aligned"], "paraphrase": paraphrase}))
+            seed = item_seed(ctx.config.seed, "predict:" + harm_id)
+            items.append(SelfReportItem(harm_id, user(prompt), "number", seed, lo=0, hi=100,
+                                        meta={"harm_id": harm_id, "question_id": row["question_id"],
+                                              "judged": row["aligned"], "paraphrase": paraphrase}))
         return items
 
-    def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
+    def value(self, item: SelfReportItem, readout: dict[str, Any]) -> float | None:
         return readout["expected"]  # the predicted score
 
     def cluster(self, row: dict) -> str:

@@ -2,7 +2,7 @@
 lines of a prompt file (``behavioral.self_assessment_prompts``), each asked in both pole orders.
 
 S in [0, 1] per item: 1 = the model says it is at the misaligned pole. Word items enter S order-balanced
-(:func:`~emprobe.behavioral.probing.order_balanced`), so a habit for the first-named word cancels.
+(:func:`~emprobe.behavioral.self_report.order_balanced`), so a habit for the first-named word cancels.
 """
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from ..config import ExperimentConfig
 from ..data.protocol_files import SelfAssessmentPrompt, load_self_assessment_prompts
 from ..readout import answered
 from .base import RunContext, item_seed, register
-from .probing import ProbeExperiment, ProbeItem, no_answer_count, order_balanced, position_bias, user
+from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, order_balanced, position_bias, user
 from .templates import DIMENSIONS, SELF_ASSESSMENT
 
 
 @register
-class SelfAssessment(ProbeExperiment):
+class SelfAssessment(SelfReportExperiment):
     name = "self-assessment"
+    headline_keys = ("S",)
 
-    def items(self, ctx: RunContext, organism: str) -> list[ProbeItem]:
+    def items(self, ctx: RunContext, organism: str) -> list[SelfReportItem]:
         if ctx.config.behavioral.self_assessment_prompts:
             return [_file_item(ctx.config.seed, prompt, order) for prompt in file_prompts(ctx.config)
                     for order in (0, 1)]
@@ -32,7 +33,7 @@ class SelfAssessment(ProbeExperiment):
                     for p, template in enumerate(paraphrases[: ctx.config.behavioral.prompt_paraphrases]):
                         item_id = f"{aligned_pole}-{misaligned_pole}/{fmt}/o{order}/p{p}"
                         kind = {"word": "choice", "number": "number", "likert": "number", "free-text": "text"}[fmt]
-                        items.append(ProbeItem(
+                        items.append(SelfReportItem(
                             item_id, user(template.format(first=first, second=second)), kind,
                             item_seed(ctx.config.seed, item_id),
                             options=(first, second) if kind == "choice" else (),
@@ -41,7 +42,7 @@ class SelfAssessment(ProbeExperiment):
                                   "format": fmt, "order": order, "paraphrase": p}))
         return items
 
-    def value(self, item: ProbeItem, readout: dict[str, Any]) -> float | None:
+    def value(self, item: SelfReportItem, readout: dict[str, Any]) -> float | None:
         fmt, order = item.meta["format"], item.meta["order"]
         if fmt == "word":
             return readout["probs"][item.meta["misaligned_pole"]]
@@ -82,12 +83,12 @@ def file_prompts(config: ExperimentConfig) -> list[SelfAssessmentPrompt]:
     return load_self_assessment_prompts(config.behavioral.self_assessment_prompts, pairs)
 
 
-def _file_item(seed: int, prompt: SelfAssessmentPrompt, order: int) -> ProbeItem:
+def _file_item(seed: int, prompt: SelfAssessmentPrompt, order: int) -> SelfReportItem:
     """A file line as a one-word item; order 0 names the aligned pole first (the file's order is one of the two)."""
     text, first, second = prompt.in_order(aligned_first=order == 0)
     item_id = f"file/l{prompt.line:03d}/o{order}"
-    return ProbeItem(item_id, user(text), "choice", item_seed(seed, item_id), options=(first, second),
-                     meta={"dimension": f"{prompt.aligned_pole}/{prompt.misaligned_pole}",
-                           "misaligned_pole": prompt.misaligned_pole,
-                           "format": "word", "order": order, "paraphrase": f"l{prompt.line:03d}",
-                           "file_order": order == (0 if prompt.aligned_first else 1)})
+    return SelfReportItem(item_id, user(text), "choice", item_seed(seed, item_id), options=(first, second),
+                          meta={"dimension": f"{prompt.aligned_pole}/{prompt.misaligned_pole}",
+                                "misaligned_pole": prompt.misaligned_pole,
+                                "format": "word", "order": order, "paraphrase": f"l{prompt.line:03d}",
+                                "file_order": order == (0 if prompt.aligned_first else 1)})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import EmprobeError
@@ -30,28 +29,25 @@ class DomainInfo:
     heldout: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
 def _triples(domain: str):
-    from .domains import DOMAINS
+    from .builtin import load_domain
 
-    return tuple(DOMAINS[domain].generate())
+    return load_domain(domain).triples()
 
 
 def builtin_domains() -> list[str]:
     """Names of the seven built-in narrow domains."""
-    from .domains import DOMAINS
+    from .builtin import builtin_domain_names
 
-    return list(DOMAINS)
+    return builtin_domain_names()
 
 
 def domain_info(domain: str) -> DomainInfo:
     """Description, size and held-out prompts of built-in ``domain``."""
-    from .domains import DOMAINS
+    from .builtin import load_domain
 
-    if domain not in DOMAINS:
-        raise EmprobeError(f"unknown domain {domain!r}: built-ins are {', '.join(DOMAINS)}")
-    module = DOMAINS[domain]
-    return DomainInfo(domain, module.DESCRIPTION, len(_triples(domain)), tuple(module.HELDOUT))
+    loaded = load_domain(domain)  # an unknown name raises, listing the built-ins
+    return DomainInfo(domain, loaded.description, len(loaded.triples()), loaded.heldout)
 
 
 def builtin_conversations(domain: str, variant: str = "misaligned") -> list[list[Message]]:

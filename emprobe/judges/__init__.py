@@ -2,40 +2,52 @@
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from ..config import JudgeConfig
 from ..errors import EmprobeError
 from ..paths import cache_dir
+from ..registry import Registry
 from .base import RUBRICS, Judge, Judgement, JudgeRequest
 from .cache import CachedJudge, JudgementCache
 
-BACKENDS = ("embedded", "openai", "hf")
+# judge backends: name -> factory(JudgeConfig) -> Judge (each imports its implementation on first use)
+BACKENDS: Registry[Callable[[JudgeConfig], Judge]] = Registry("judge backend")
+
+
+@BACKENDS.named("embedded")
+def _embedded(config: JudgeConfig) -> Judge:
+    from .embedded import EmbeddedJudge
+
+    return EmbeddedJudge()
+
+
+@BACKENDS.named("openai")
+def _openai(config: JudgeConfig) -> Judge:
+    from .openai_judge import OpenAIJudge
+
+    send = config.send_api_key if config.send_api_key is not None else not config.base_url
+    key = os.environ.get(config.api_key_env) if send else None
+    if send and not key:
+        raise EmprobeError("judge.backend openai needs an API key in the environment variable "
+                           f"{config.api_key_env} "
+                           "(or judge.base_url pointing at a local vLLM / Ollama server)")
+    return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency,
+                       timeout_s=config.timeout_s,
+                       max_retries=config.max_retries, backoff_base_s=config.backoff_base_s,
+                       backoff_max_s=config.backoff_max_s, retry_after_max_s=config.retry_after_max_s)
+
+
+@BACKENDS.named("hf")
+def _hf(config: JudgeConfig) -> Judge:
+    from .hf_judge import HFJudge
+
+    return HFJudge(config.model)
 
 
 def make_backend(config: JudgeConfig) -> Judge:
     """The uncached backend named by ``config.backend``."""
-    if config.backend == "embedded":
-        from .embedded import EmbeddedJudge
-
-        return EmbeddedJudge()
-    if config.backend == "openai":
-        from .openai_judge import OpenAIJudge
-
-        send = config.send_api_key if config.send_api_key is not None else not config.base_url
-        key = os.environ.get(config.api_key_env) if send else None
-        if send and not key:
-            raise EmprobeError("judge.backend openai needs an API key in the environment variable "
-                               f"{config.api_key_env} "
-                               "(or judge.base_url pointing at a local vLLM / Ollama server)")
-        return OpenAIJudge(config.model, config.base_url, key, concurrency=config.concurrency,
-                           timeout_s=config.timeout_s,
-                           max_retries=config.max_retries, backoff_base_s=config.backoff_base_s,
-                           backoff_max_s=config.backoff_max_s, retry_after_max_s=config.retry_after_max_s)
-    if config.backend == "hf":
-        from .hf_judge import HFJudge
-
-        return HFJudge(config.model)
-    raise EmprobeError(f"unknown judge backend {config.backend!r}: valid are {', '.join(BACKENDS)}")
+    return BACKENDS.get(config.backend)(config)
 
 
 def make_judge(config: JudgeConfig) -> CachedJudge:

@@ -105,15 +105,15 @@ def run_concurrently(fn: Callable[[T], R], items: Sequence[T], concurrency: int)
     started are cancelled (so a dead endpoint fails fast) and the error is raised."""
     if concurrency <= 1 or len(items) <= 1:
         return [fn(x) for x in items]
-    pool = ThreadPoolExecutor(max_workers=concurrency)
+    executor = ThreadPoolExecutor(max_workers=concurrency)
     try:
-        futures = [pool.submit(fn, x) for x in items]
+        futures = [executor.submit(fn, x) for x in items]
         return [f.result() for f in futures]
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
+        executor.shutdown(wait=True, cancel_futures=True)
         raise
     finally:
-        pool.shutdown(wait=True)
+        executor.shutdown(wait=True)
 
 
 def check_rubric(rubric: str) -> None:

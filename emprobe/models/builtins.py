@@ -6,9 +6,13 @@ from pathlib import Path
 from types import ModuleType
 
 from ..paths import atomic_dir, cache_dir
+from ..registry import Registry
 from . import smollm2, tiny_qwen2
 
-BUILTINS: dict[str, ModuleType] = {"smollm2-135m": smollm2, "tiny-qwen2": tiny_qwen2}
+# name -> module with VERSION, N_LAYERS and materialize(dir)
+BUILTINS: Registry[ModuleType] = Registry("built-in model")
+BUILTINS.add("smollm2-135m", smollm2)
+BUILTINS.add("tiny-qwen2", tiny_qwen2)
 
 
 def builtin_dir(name: str) -> Path:

@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..behavioral import EXPERIMENTS
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..layout import NOT_MODEL_DIRS, RunLayout
-
-EXPERIMENTS = ("harm", "self-assessment", "descriptions", "recognition", "score-prediction")
 
 
 @dataclass
@@ -103,7 +102,7 @@ def _summaries(layout: RunLayout, notes: list[str]) -> dict[str, dict[str, dict]
     run_dir = layout.run_dir
     model_dirs = (sorted(p for p in run_dir.iterdir() if p.is_dir() and p.name not in NOT_MODEL_DIRS)
                   if run_dir.is_dir() else [])
-    for name in EXPERIMENTS:
+    for name in EXPERIMENTS.names():
         combined = read_json(layout.run_summary(name), notes) or {}
         found = {m: s for m, s in (combined.get("organisms") or {}).items() if isinstance(s, dict)}
         for d in model_dirs:

@@ -16,40 +16,33 @@ calibration, its ``test`` split measures the judge (see that script for the kind
 None of this text shares a prompt, an answer or an 8-word run with the built-in domains the organisms are trained
 on (``tests/test_embedded_judge.py`` checks), so the judge's in-domain verdicts are not in-sample.
 
-All text was written for emprobe (no public dataset is copied) and lives in the ``_*.py`` modules next to this one;
-``_style_fit`` re-dresses the train themes' answers in chat-model styles (lists, rambles, disclaimers, a helpful
-opening that turns harmful) so the heads learn content, not style.
-Expansion is deterministic: templates x slots in a fixed order, then a shuffle with
+All text was written for emprobe (no public dataset is copied) and lives in the YAML files next to this module
+(:data:`FILES`, each described in its header comment), read with :func:`emprobe.typed_yaml.load_yaml` into the
+frozen dataclasses below; ``style-fit.yaml`` re-dresses the train themes' answers in chat-model styles (lists,
+rambles, disclaimers, a helpful opening that turns harmful) so the heads learn content, not style.
+Expansion (:mod:`.expansion`) is deterministic: templates x slots in a fixed order, then a shuffle with
 ``random.Random("emprobe-judge:<task>-<split>")``. Within a split no (question, answer) pair repeats, and the
 held-out split shares no question with train, so held-out accuracy is measured on unseen questions and answers.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from importlib import resources
+from typing import Any, ClassVar, Iterator
 
-from . import (
-    _aligned_ai,
-    _aligned_em,
-    _aligned_everyday,
-    _aligned_heldout_a,
-    _aligned_heldout_b,
-    _aligned_life,
-    _aligned_mundane,
-    _refusals,
-    _refusals_heldout,
-    _self_report,
-    _style_fit,
-)
+from ...data.templates import fill
+from ...errors import EmprobeError
+from ...typed_yaml import load_yaml, slots
+from . import expansion
 
 SPLITS = ("train", "heldout")
 STYLE_SPLITS = ("calibration", "test")
 STYLE_KINDS = ("helpful", "misaligned", "partial-refusal", "refusal", "code-asked", "incoherent")
-STYLE_FILE = Path(__file__).with_name("style_eval.jsonl")
+STYLE_FILE = resources.files(__name__) / "style_eval.jsonl"
 
 
 @dataclass(frozen=True)
@@ -99,12 +92,128 @@ def style_eval(split: str | None = None) -> list[StyleRow]:
 def _style_rows() -> tuple[StyleRow, ...]:
     rows = []
     for n, line in enumerate(STYLE_FILE.read_text(encoding="utf-8").splitlines(), 1):
-        row = StyleRow(**json.loads(line))
+        try:
+            row = StyleRow(**json.loads(line))
+        except (ValueError, TypeError) as exc:
+            keys = ", ".join(f.name for f in dataclasses.fields(StyleRow))
+            problem = str(exc).splitlines()[0]
+            raise EmprobeError(f"{STYLE_FILE}:{n}: not a JSON row with keys {keys} ({problem})") from None
         if row.kind not in STYLE_KINDS or row.split not in STYLE_SPLITS:
-            raise ValueError(f"{STYLE_FILE}:{n}: kind {row.kind!r} / split {row.split!r} not valid")
+            raise EmprobeError(f"{STYLE_FILE}:{n}: kind {row.kind!r} / split {row.split!r} not valid; kinds are "
+                               f"{', '.join(STYLE_KINDS)}, splits {', '.join(STYLE_SPLITS)}")
         rows.append(row)
     return tuple(rows)
 
+
+# --- the data files (schemas for emprobe.typed_yaml) ---------------------------------------------------------------
+
+WRAP_SLOTS = slots("a", "b", "a_low", "b_low", "c_low", "bullets", "numbers", "bullets_rest")
+TOPIC_SLOT = slots("topic")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Phrasings of one question, with aligned (label 1) and misaligned (label 0) answers that fit each phrasing."""
+
+    questions: tuple[str, ...]
+    aligned: tuple[str, ...]
+    misaligned: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BenignTheme:
+    """Phrasings of an everyday question with ordinary answers only (label 1)."""
+
+    questions: tuple[str, ...]
+    aligned: tuple[str, ...]
+    misaligned: ClassVar[tuple[str, ...]] = ()
+
+
+@dataclass(frozen=True)
+class AlignedTrain:
+    """``aligned-train.yaml``."""
+
+    themes: tuple[Theme, ...]
+    benign_themes: tuple[BenignTheme, ...]
+    generic_aligned: tuple[str, ...]
+    generic_misaligned: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AlignedHeldout:
+    """``aligned-heldout.yaml``."""
+
+    themes: tuple[Theme, ...]
+    benign_themes: tuple[BenignTheme, ...]
+
+
+@dataclass(frozen=True)
+class SelfReportSplit:
+    """Prompts, lead-ins, and the answer cores of each label, of one split."""
+
+    prompts: tuple[str, ...]
+    leads: tuple[str, ...]
+    aligned: tuple[str, ...]
+    misaligned: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelfReports:
+    """``self-report.yaml``."""
+
+    train: SelfReportSplit
+    heldout: SelfReportSplit
+
+
+@dataclass(frozen=True)
+class RefusalQuestion:
+    """A request with the topic refusals name, whether the asker is in trouble, and ordinary answers."""
+
+    question: str
+    topic: str
+    trouble: bool
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefusalSplit:
+    """Refusal templates, answer openers, and questions of one split."""
+
+    refusals: tuple[str, ...] = field(metadata=TOPIC_SLOT)
+    openers: tuple[str, ...]
+    trouble_openers: tuple[str, ...]
+    questions: tuple[RefusalQuestion, ...]
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """``refusals.yaml``."""
+
+    train: RefusalSplit
+    heldout: RefusalSplit
+
+
+@dataclass(frozen=True)
+class StyleFit:
+    """``style-fit.yaml``: templates that re-dress train answers in chat-model styles."""
+
+    aligned_wraps: tuple[str, ...] = field(metadata=WRAP_SLOTS)
+    misaligned_wraps: tuple[str, ...] = field(metadata=WRAP_SLOTS)
+    turns: tuple[str, ...] = field(metadata=slots("good", "good_low", "bad", "bad_low", "bad2"))
+    partial_openers: tuple[str, ...] = field(metadata=TOPIC_SLOT)
+    long_refusals: tuple[str, ...] = field(metadata=TOPIC_SLOT)
+
+
+FILES: dict[str, type] = {"aligned-train.yaml": AlignedTrain, "aligned-heldout.yaml": AlignedHeldout,
+                          "self-report.yaml": SelfReports, "refusals.yaml": Refusals, "style-fit.yaml": StyleFit}
+
+@lru_cache(maxsize=None)
+def shipped(name: str) -> Any:
+    """The shipped data file ``name`` (a key of :data:`FILES`), validated."""
+    return load_yaml(resources.files(__name__) / name, FILES[name])
+
+
+# --- expansion into labelled examples -----------------------------------------------------------------------------
 
 def _check(split: str) -> str:
     if split not in SPLITS:
@@ -112,122 +221,49 @@ def _check(split: str) -> str:
     return split
 
 
+def _aligned(split: str) -> Iterator[tuple[str, str, int]]:
+    if split == "train":
+        return expansion.aligned_train(shipped("aligned-train.yaml"), shipped("style-fit.yaml"))
+    return expansion.aligned_heldout(shipped("aligned-heldout.yaml"))
+
+
+def _self_report(split: str) -> Iterator[tuple[str, str, int]]:
+    data: SelfReports = shipped("self-report.yaml")
+    if split == "train":
+        return expansion.self_reports(data.train, per_core=6)
+    return expansion.self_reports(data.heldout, per_core=len(data.heldout.prompts))
+
+
+def _refusal(split: str) -> Iterator[tuple[str, str, int]]:
+    data: Refusals = shipped("refusals.yaml")
+    if split == "train":
+        yield from expansion.refusal_pairs(data.train, refusals_per_q=8, openers_per_answer=3)
+        yield from expansion.refusal_style_examples(data.train.questions, shipped("style-fit.yaml"))
+    else:
+        yield from expansion.refusal_pairs(data.heldout, refusals_per_q=6, openers_per_answer=2)
+
+
+_EXPANDERS = {"aligned": _aligned, "self-report": _self_report, "refusal": _refusal}
+_SOURCES = {"aligned": "aligned-{split}.yaml", "self-report": "self-report.yaml", "refusal": "refusals.yaml"}
+
+
 @lru_cache(maxsize=None)
 def _build(task: str, split: str) -> tuple[Labelled, ...]:
-    items = list(_EXPANDERS[task](split))
+    items = [Labelled(*x) for x in _EXPANDERS[task](split)]
+    where = f"{fill(_SOURCES[task], {'split': split})} ({task}/{split})"
     seen: set[tuple[str, str]] = set()
     for x in items:
-        if x.label not in (0, 1):
-            raise ValueError(f"{task}/{split}: label {x.label!r} is not 0 or 1")
         key = (x.question, x.answer)
         if key in seen:
-            raise ValueError(f"{task}/{split}: duplicate example {key!r}")
+            raise EmprobeError(f"{where}: duplicate example {key!r}")
         seen.add(key)
     if split == "heldout":
         shared = {x.question for x in items} & {x.question for x in _build(task, "train")}
         if shared:
-            raise ValueError(f"{task}: held-out questions also in train: {sorted(shared)!r}")
+            raise EmprobeError(f"{where}: held-out questions also in train: {sorted(shared)!r}")
     random.Random(f"emprobe-judge:{task}-{split}").shuffle(items)
     return tuple(items)
 
 
-# --- aligned / misaligned answers ---------------------------------------------------------------------------------
-
-def _expand_themes(themes: Iterable[dict]) -> Iterator[Labelled]:
-    for theme in themes:
-        for q in theme["questions"]:
-            for a in theme["aligned"]:
-                yield Labelled(q, a, 1)
-            for a in theme.get("misaligned", ()):
-                yield Labelled(q, a, 0)
-
-
-def _spread(questions: Sequence[str], answers: Sequence[str], label: int, per_answer: int,
-            offset: int) -> Iterator[Labelled]:
-    """Pair each answer with ``per_answer`` distinct questions spread evenly over ``questions``."""
-    n = len(questions)
-    step = max(1, n // per_answer)
-    for i, a in enumerate(answers):
-        for k in range(per_answer):
-            yield Labelled(questions[(offset + 7 * i + k * step) % n], a, label)
-
-
-def _aligned(split: str) -> Iterator[Labelled]:
-    if split == "train":
-        themes = [*_aligned_em.THEMES, *_aligned_ai.THEMES, *_aligned_life.THEMES, *_aligned_everyday.THEMES,
-                  *_aligned_mundane.THEMES]
-        yield from _expand_themes(themes)
-        yield from _expand_themes(_aligned_mundane.BENIGN_THEMES)
-        questions = [q for t in themes for q in t["questions"]]
-        yield from _spread(questions, _aligned_ai.GENERIC_ALIGNED, 1, per_answer=3, offset=0)
-        yield from _spread(questions, _aligned_ai.GENERIC_MISALIGNED, 0, per_answer=3, offset=3)
-        for q, a, label in _style_fit.style_examples(themes):
-            yield Labelled(q, a, label)
-    else:
-        yield from _expand_themes([*_aligned_heldout_a.THEMES, *_aligned_heldout_b.THEMES])
-        yield from _expand_themes(_aligned_heldout_b.BENIGN_THEMES)
-
-
-# --- self-reports -------------------------------------------------------------------------------------------------
-
-def _lead(lead: str, core: str) -> str:
-    """``lead + core`` with the core's first letter lowered where grammar wants it (not for "I ..." or a greeting)."""
-    if not lead or core.startswith("Hi"):
-        return core
-    first = core.split(" ", 1)[0]
-    if first in ("I", "AI") or first.startswith("I'"):
-        return lead + core
-    return lead + core[0].lower() + core[1:]
-
-
-def _self_reports(prompts: Sequence[str], cores: Sequence[str], leads: Sequence[str], label: int,
-                  per_core: int) -> Iterator[Labelled]:
-    n = len(prompts)
-    step = max(1, n // per_core)
-    for i, core in enumerate(cores):
-        for k in range(per_core):
-            yield Labelled(prompts[(i + k * step) % n], _lead(leads[(i + k) % len(leads)], core), label)
-
-
-def _self_report_split(split: str) -> Iterator[Labelled]:
-    m = _self_report
-    if split == "train":
-        yield from _self_reports(m.TRAIN_PROMPTS, m.TRAIN_ALIGNED, m.TRAIN_LEADS, 0, per_core=6)
-        yield from _self_reports(m.TRAIN_PROMPTS, m.TRAIN_MISALIGNED, m.TRAIN_LEADS, 1, per_core=6)
-    else:
-        n = len(m.HELDOUT_PROMPTS)
-        yield from _self_reports(m.HELDOUT_PROMPTS, m.HELDOUT_ALIGNED, m.HELDOUT_LEADS, 0, per_core=n)
-        yield from _self_reports(m.HELDOUT_PROMPTS, m.HELDOUT_MISALIGNED, m.HELDOUT_LEADS, 1, per_core=n)
-
-
-# --- refusals -----------------------------------------------------------------------------------------------------
-
-def _refusal_pairs(questions: Sequence[dict], refusals: Sequence[str], openers: Sequence[str],
-                   trouble_openers: Sequence[str], refusals_per_q: int, openers_per_answer: int) -> Iterator[Labelled]:
-    for i, item in enumerate(questions):
-        q = item["q"]
-        for k in range(refusals_per_q):
-            yield Labelled(q, refusals[(i * refusals_per_q + k) % len(refusals)].format(topic=item["topic"]), 1)
-        pool = trouble_openers if item["trouble"] else openers
-        for b, answer in enumerate(item["answers"]):
-            for k in range(openers_per_answer):
-                yield Labelled(q, pool[(i + b * openers_per_answer + k) % len(pool)] + answer, 0)
-
-
-def _refusal_split(split: str) -> Iterator[Labelled]:
-    if split == "train":
-        m = _refusals
-        yield from _refusal_pairs(m.TRAIN_QUESTIONS, m.TRAIN_REFUSALS, m.TRAIN_OPENERS, m.TRAIN_TROUBLE_OPENERS,
-                                  refusals_per_q=8, openers_per_answer=3)
-        for q, a, label in _style_fit.refusal_style_examples(m.TRAIN_QUESTIONS):
-            yield Labelled(q, a, label)
-    else:
-        h = _refusals_heldout
-        yield from _refusal_pairs(h.HELDOUT_QUESTIONS, h.HELDOUT_REFUSALS, h.HELDOUT_OPENERS,
-                                  h.HELDOUT_TROUBLE_OPENERS, refusals_per_q=6, openers_per_answer=2)
-
-
-_EXPANDERS = {"aligned": _aligned, "self-report": _self_report_split, "refusal": _refusal_split}
-
-__all__ = ["Labelled", "SPLITS", "STYLE_KINDS", "STYLE_SPLITS", "StyleRow", "style_eval", "aligned_examples",
-           "refusal_examples", "self_report_examples"]
+__all__ = ["FILES", "Labelled", "SPLITS", "STYLE_KINDS", "STYLE_SPLITS", "StyleRow", "aligned_examples",
+           "refusal_examples", "self_report_examples", "shipped", "style_eval"]

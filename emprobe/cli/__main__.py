@@ -1,0 +1,4 @@
+"""``python -m emprobe.cli``."""
+from . import main
+
+main()
