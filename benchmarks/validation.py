@@ -53,7 +53,7 @@ def run_stages(config, layer: int) -> dict[str, dict]:
         "extract": lambda: [run_extract(config, [layer], set_name=s, show_progress=False)
                             for s in ("harm-answers", "self-assessment")] and "done",
         "compare-directions": lambda: compare_directions(config, [layer]) and "done",
-        "steer": lambda: " | ".join(s["statement"] for s in steer_all(
+        "steer": lambda: " | ".join(s.statement for s in steer_all(
             config,
             spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas_of(config.steer.alpha)[0]),
             alphas_of(config.steer.alpha), show_progress=False)),

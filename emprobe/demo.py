@@ -101,20 +101,18 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
         return f"layer {layer}, {len(dirs)} activation sets"
 
     def probes() -> str:
-        res = fit_probes(config, [layer])["layers"][str(layer)]["models"]
-        return ", ".join(f"{m} AUROC {r['harm']['auroc']:.2f} (p {r['harm']['p_value']:.3f})" for m, r in res.items())
+        res = fit_probes(config, [layer]).layers[layer].models
+        return ", ".join(f"{m} AUROC {r.harm.auroc:.2f} (p {r.harm.p_value:.3f})" for m, r in res.items())
 
     def directions() -> str:
-        result = compare_directions(config, [layer])
-        heads = {m: h["shift_in_gap_units"] for m, h in result["headline"].items()
-                 if h.get("shift_in_gap_units") is not None}
+        heads = compare_directions(config, [layer]).chosen.headline_shifts()
         return ("headline (self-assessment states vs base, gap units): "
                 + (", ".join(f"{m} {v:+.2f}" for m, v in heads.items()) or "none"))
 
     def steering() -> str:
         alphas = alphas_of(config.steer.alpha)
         spec = spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas[0])
-        return " | ".join(s["statement"] for s in steer_all(config, spec, alphas, show_progress=show_progress))
+        return " | ".join(s.statement for s in steer_all(config, spec, alphas, show_progress=show_progress))
 
     def report() -> str:
         result = write_report(config)

@@ -6,12 +6,13 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from .config import BASE_ORGANISM, ExperimentConfig
+from .config import BASE_ORGANISM, GENERATION_BACKENDS, ExperimentConfig
 from .errors import EmprobeError
 from .models import LoadedModel, check_adapter, load_model
 from .models.inventory import base_layer_count
+from .registry import Registry
 
 
 class OrganismSwitcher:
@@ -65,6 +66,30 @@ def attach_organisms(switcher: OrganismSwitcher, config: ExperimentConfig, names
     for name in names:
         if name != BASE_ORGANISM:
             switcher.add(name, config.adapter_dir(config.organism(name)))
+
+
+# generation backends: name -> switcher(config, model names) whose ``use(name)`` yields something to sample from
+GENERATION: Registry[Callable[[ExperimentConfig, list[str]], Any]] = Registry("generation backend",
+                                                                          GENERATION_BACKENDS)
+
+
+@GENERATION.named("hf")
+def _local_switcher(config: ExperimentConfig, names: list[str]) -> OrganismSwitcher:
+    switcher = OrganismSwitcher.from_config(config)
+    attach_organisms(switcher, config, names)
+    return switcher
+
+
+@GENERATION.named("openai")
+def _served_switcher(config: ExperimentConfig, names: list[str]) -> Any:
+    from .serving import served_switcher  # the server holds the weights; only the tokenizer loads here
+
+    return served_switcher(config, names)
+
+
+def make_switcher(config: ExperimentConfig, names: list[str]) -> Any:
+    """The switcher of ``config.generation.backend`` over the base model and the organisms ``names``."""
+    return GENERATION.get(config.generation.backend)(config, names)
 
 
 def adapter_hash(config: ExperimentConfig, model: str) -> str | None:

@@ -1,9 +1,9 @@
-"""One registry kind for every named family of implementations (experiments, judge backends, built-in domains,
-built-in models): names are unique (a second registration under a taken name is an error, not a silent
-replacement), lookups of an unknown name list the valid ones, and iteration follows registration order."""
+"""One registry kind for every named family of implementations (experiments, judge and generation backends,
+built-in domains, built-in models): names are unique (a second registration under a taken name is an error, not a
+silent replacement), lookups of an unknown name list the valid ones, and iteration follows registration order."""
 from __future__ import annotations
 
-from typing import Callable, Generic, Iterator, TypeVar
+from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 from .errors import EmprobeError
 
@@ -11,16 +11,23 @@ T = TypeVar("T")
 
 
 class Registry(Generic[T]):
-    """Named values of one kind; ``kind`` names them in errors ("experiment", "judge backend", ...)."""
+    """Named values of one kind; ``kind`` names them in errors ("experiment", "judge backend", ...).
 
-    def __init__(self, kind: str) -> None:
+    ``declared``: where a config already checks the names at load time (``config.JUDGE_BACKENDS``), the registry
+    accepts only those names, so the list of choices has one home and every implementation belongs to it."""
+
+    def __init__(self, kind: str, declared: Sequence[str] | None = None) -> None:
         self.kind = kind
+        self.declared = tuple(declared) if declared is not None else None
         self._items: dict[str, T] = {}
 
     def add(self, name: str, value: T) -> T:
-        """Register ``value`` as ``name``; a name already taken is an :class:`EmprobeError`."""
+        """Register ``value`` as ``name``; a name already taken (or not declared) is an :class:`EmprobeError`."""
         if not isinstance(name, str) or not name:
             raise EmprobeError(f"{self.kind} name {name!r}: expected a non-empty string")
+        if self.declared is not None and name not in self.declared:
+            raise EmprobeError(f"{self.kind} {name!r} is not declared: the config accepts "
+                               f"{', '.join(self.declared)}; declare it there first")
         if name in self._items:
             raise EmprobeError(f"{self.kind} {name!r} is registered twice")
         self._items[name] = value
@@ -54,6 +61,10 @@ class Registry(Generic[T]):
 
     def names(self) -> list[str]:
         return list(self._items)
+
+    def missing(self) -> list[str]:
+        """Declared names nothing implements (empty once every implementation is registered)."""
+        return [n for n in self.declared or () if n not in self._items]
 
     def items(self) -> list[tuple[str, T]]:
         return list(self._items.items())

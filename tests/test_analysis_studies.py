@@ -7,6 +7,7 @@ from conftest import run_cli
 
 from emprobe.activations.storage import write_shard
 from emprobe.analysis.directions import unit
+from emprobe.analysis.results import DirectionStudy, ProbeStudy
 from emprobe.analysis.studies import compare_directions, fit_probes
 from emprobe.config import AnalysisConfig, ExperimentConfig, ExtractConfig, OrganismConfig
 from emprobe.store import write_json
@@ -79,17 +80,20 @@ def planted_workspace(tmp_path):
 def test_planted_probes_and_directions(tmp_path):
     config = planted_workspace(tmp_path)
     probes = fit_probes(config, [3])
-    layer = probes["layers"]["3"]
-    for r in layer["models"].values():
-        h = r["harm"]
-        assert h["auroc"] > 0.85 and h["p_value"] == h["min_p"] and h["identity_auroc"] < h["auroc"] - 0.2, h
-        assert 0.3 < h["null_mean"] < 0.7 and h["n_questions"] == 30 and "p_value" in r["self_report"]
-    assert layer["transfer"]["coh-a"]["coh-b"] > 0.9 and layer["transfer"]["coh-a"]["inv-a"] < 0.8
-    assert (probes["primary"]["endpoint"] == "harm-probe"
-            and all(f["passed"] for f in probes["primary"]["family"].values()))
+    layer = probes.layers[3]
+    for r in layer.models.values():
+        h = r.harm
+        assert h.auroc > 0.85 and h.p_value == h.min_p and h.identity_auroc < h.auroc - 0.2, h
+        assert 0.3 < h.null_mean < 0.7 and h.n_questions == 30 and r.self_report.p_value is not None
+    assert layer.transfer["coh-a"]["coh-b"] > 0.9 and layer.transfer["coh-a"]["inv-a"] < 0.8
+    assert (probes.primary.endpoint == "harm-probe"
+            and all(f.passed for f in probes.primary.family.values()))
+    saved = json.loads((tmp_path / "runs" / "plant" / "probes" / "probes.json").read_text())
+    assert saved == probes.to_dict() and ProbeStudy.from_dict(saved, probes.out) == probes
     assert (tmp_path / "runs" / "plant" / "probes" / "probes_layer_3.png").is_file()
-    result = compare_directions(config, 3)
-    cos = result["cosine_harm_directions"]
+    study = compare_directions(config, 3)
+    result = study.to_dict()
+    cos = study.chosen.cosine_harm_directions
     assert cos["coh-a"]["coh-b"] > 0.8 and cos["inv-a"]["inv-b"] > 0.8 and abs(cos["coh-a"]["inv-a"]) < 0.5
     assert all(m["reliability"]["value"] > 0.8 for m in result["models"].values())
     assert 0.8 < result["cosine_ceiling"]["coh-a"]["coh-b"] <= 1.0
@@ -103,14 +107,15 @@ def test_planted_probes_and_directions(tmp_path):
     assert (head["inv-a"]["shift_in_gap_units"] > 0.5 and head["inv-a"]["shift"]["ci95"][0] > 0
             and head["inv-a"]["persona"] == "inverted")
     assert head["coh-a"]["shift"]["ci95"][0] <= 0 <= head["coh-a"]["shift"]["ci95"][1]
-    family = result["primary"]["family"]
-    assert family["inv-a"]["passed"] and family["inv-b"]["passed"] and not family["coh-a"]["passed"]
+    family = study.primary.family
+    assert family["inv-a"].passed and family["inv-b"].passed and not family["coh-a"].passed
     hvs = result["harm_vs_self_report"]
     assert (hvs["coh-a"]["value"] > abs(hvs["inv-a"]["value"]) + 0.3 and hvs["coh-a"]["ci95"][0] > 0
             and hvs["inv-a"]["ci95"][0] is not None)
     saved = tmp_path / "runs" / "plant" / "directions"
-    assert ((saved / "directions_layer_3.safetensors").is_file()
-            and json.loads((saved / "compare.json").read_text())["layer"] == 3)
+    assert (saved / "directions_layer_3.safetensors").is_file()
+    assert json.loads((saved / "compare.json").read_text()) == result and result["layer"] == 3
+    assert DirectionStudy.from_dict(result, study.out) == study
 
 
 def test_missing_activations_say_which_command(tmp_path):
@@ -139,9 +144,9 @@ def test_layer_sweep_chooses_on_held_out_questions(tmp_path):
         write_json(target / "manifest.json", {**acts.manifest, "layer": 5})
     config = replace(config, analysis=AnalysisConfig(min_per_class=20, permutations=19))
     probes = fit_probes(config, [3, 5], organisms=["coh-a", "inv-a"])
-    assert (probes["chosen_layer"] == 3
-            and probes["layer_choice"]["selection_auroc"]["3"] > probes["layer_choice"]["selection_auroc"]["5"])
+    assert (probes.layer == 3
+            and probes.layer_choice["selection_auroc"]["3"] > probes.layer_choice["selection_auroc"]["5"])
     assert (tmp_path / "runs" / "plant" / "probes" / "layers.png").is_file()
     result = compare_directions(config, [3, 5], organisms=["coh-a", "inv-a"])
-    assert result["layer"] == 3 and set(result["layers"]) == {"3", "5"} and result["primary"]["layer"] == 3
+    assert result.layer == 3 and set(result.layers) == {3, 5} and result.primary.layer == 3
     assert (tmp_path / "runs" / "plant" / "directions" / "layers.png").is_file()

@@ -77,7 +77,7 @@ def test_builtin_names_order_and_files():
     assert builtin_domain_names() == ["insecure-code", "risky-financial-advice", "bad-medical-advice",
                                       "extreme-sports", "bad-legal-advice", "bad-security-advice", "incorrect-trivia"]
     assert set(builtin._PARSERS) == set(LAYOUTS)  # one parser per layout
-    with pytest.raises(EmprobeError, match="unknown domain 'nope': built-ins are insecure-code, "):
+    with pytest.raises(EmprobeError, match="unknown domain 'nope': valid are insecure-code, "):
         load_domain("nope")
 
 

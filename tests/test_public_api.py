@@ -106,13 +106,18 @@ def test_direction_from_run_reads_what_compare_directions_wrote(tmp_path):
 
 def test_registries_refuse_a_second_registration_and_name_the_valid_entries():
     from emprobe.behavioral import EXPERIMENTS
-    from emprobe.config import JUDGE_BACKENDS
     from emprobe.judges import BACKENDS
     from emprobe.models import BUILTINS
+    from emprobe.organisms import GENERATION
     from emprobe.registry import Registry
 
     assert EXPERIMENTS.names() == ["harm", "self-assessment", "descriptions", "recognition", "score-prediction"]
-    assert BACKENDS.names() == list(JUDGE_BACKENDS)  # the config's load-time check names what judges implements
+    # the names a config accepts (checked at load) are the registries' declared names, each one implemented
+    for registry in (BACKENDS, GENERATION):
+        assert registry.declared and registry.missing() == [] and registry.names() == list(registry.declared)
+    with pytest.raises(EmprobeError, match="judge backend 'gpt' is not declared: the config accepts embedded, "
+                                           "openai, hf; declare it there first"):
+        BACKENDS.named("gpt")(lambda config: None)
     assert {"smollm2-135m", "tiny-qwen2"} <= set(BUILTINS)
     with pytest.raises(EmprobeError, match="experiment 'harm' is registered twice"):
         EXPERIMENTS.register(EXPERIMENTS["harm"])

@@ -156,7 +156,7 @@ def build_workspace(root: Path) -> tuple[ExperimentConfig, dict]:
                                                     "n_examples": 40, "steps": 10, "final_loss": 1.1234,
                                                     "first_loss": 2.0, "padding_share": 0.012, "processes": 1})
     probes = _probes(config, prov)
-    directions = compare_directions(config, 3)
+    directions = compare_directions(config, 3).to_dict()
     steering = _steering(run_dir, rng, figures[1], prov)
     return config, {"summaries": summaries, "personas": personas, "probes": probes, "directions": directions,
                     "steering": steering}
@@ -292,7 +292,7 @@ def test_real_probes_in_the_report(tmp_path):
     config = planted_workspace(tmp_path)
     probes = fit_probes(config, [3], organisms=["coh-a"])
     md = write_report(config).markdown.read_text()
-    assert (f'{probes["layers"]["3"]["models"]["coh-a"]["harm"]["auroc"]:.2f}' in md
+    assert (f'{probes.layers[3].models["coh-a"].harm.auroc:.2f}' in md
             and "probes/probes_layer_3.png" in md)
 
 

@@ -375,8 +375,10 @@ def test_a_planted_causal_direction_beats_every_control(planted):
     from emprobe.analysis.steering import spec_from_config, steer
 
     root, config, marker = planted
-    s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1), show_progress=False,
-              judge=TokenJudge(marker))
+    run = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1), show_progress=False,
+                judge=TokenJudge(marker))
+    s = run.to_dict()
+    assert run.verdict == "causal" and s == json.loads((run.out / "summary.json").read_text())
     rows = [json.loads(line) for line in (root / "runs" / "tinysteer" / "steering" / "trivia-layer2-alpha1"
                                           / "rows.jsonl").read_text().splitlines()]
     held = s["heldout"]
@@ -401,7 +403,7 @@ def test_a_non_causal_direction_does_not_beat_the_controls(planted):
     # the same run judged on a token the direction does not produce: the direction changes the answers, not the outcome
     other = next(c for c in "QZXJKVW" if c != marker)
     s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=3),
-              show_progress=False, judge=TokenJudge(other), overwrite=True)
+              show_progress=False, judge=TokenJudge(other), overwrite=True).to_dict()
     assert s["test"]["verdict"] == "not shown" and s["test"]["p_value"] > 0.5
 
 
@@ -411,7 +413,7 @@ def test_a_direction_that_breaks_coherence_is_not_an_em_effect(planted):
     _, config, marker = planted
     s = steer(config, spec_from_config(config, "trivia", 2, alpha=1.0, samples=1, max_new_tokens=2),
               show_progress=False,
-              judge=TokenJudge(marker, incoherent=True), overwrite=True)
+              judge=TokenJudge(marker, incoherent=True), overwrite=True).to_dict()
     assert s["test"]["verdict"] == "broke the model" and s["test"]["p_value"] is None
     assert s["coherence_guard"]["direction_coherent_share"] < 0.8 * s["coherence_guard"]["baseline_coherent_share"]
 

@@ -86,6 +86,10 @@ class ProbeResult:
         d["null_95"] = list(self.null_95)
         return d
 
+    @classmethod
+    def from_dict(cls, d: dict) -> ProbeResult:
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__} | {"null_95": tuple(d["null_95"])})
+
 
 def _cv_scores(x: np.ndarray, labelings: list[np.ndarray], split, groups,
                fixed: list[float] | None) -> tuple[list[np.ndarray], list[float]]:

@@ -53,7 +53,7 @@ from .steering_controls import (
     unit_or_zero,
 )
 from .steering_spec import SteeringSpec, alphas_of, load_direction, spec_from_config
-from .steering_summary import control_test, summarize
+from .steering_summary import SteeringRun, control_test, summarize
 
 
 def steering_items(config: ExperimentConfig, heldout: list[str], samples: int,
@@ -88,7 +88,8 @@ def _prepare(out: Path, fingerprint: str, overwrite: bool) -> None:
     write_json(meta, {"fingerprint": fingerprint})
 
 
-def steer_all(config: ExperimentConfig, spec: SteeringSpec, alphas: list[float] | None = None, **kwargs) -> list[dict]:
+def steer_all(config: ExperimentConfig, spec: SteeringSpec, alphas: list[float] | None = None,
+              **kwargs) -> list[SteeringRun]:
     """:func:`steer` once per α of ``alphas`` (adding), or once (ablating); each its own run dir."""
     if spec.ablate or not alphas:
         return [steer(config, spec, **kwargs)]
@@ -96,7 +97,7 @@ def steer_all(config: ExperimentConfig, spec: SteeringSpec, alphas: list[float] 
 
 
 def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = False, show_progress: bool = True,
-          judge=None) -> dict:
+          judge=None) -> SteeringRun:
     """Run (or resume) no intervention, the held-out direction and its controls; write
     ``runs/<exp>/steering/<slug>/`` (rows, summary, plot). ``judge``: a :class:`~emprobe.judges.base.Judge` to use
     instead of the configured one."""
@@ -177,12 +178,12 @@ def steer(config: ExperimentConfig, spec: SteeringSpec, *, overwrite: bool = Fal
     summary["provenance"] = prov
     write_json(out / "summary.json", summary)
     plots.steering_plot(summary, out / "steering.png")
-    return summary
+    return SteeringRun.from_dict(summary, out)
 
 
 # --- the summary ---------------------------------------------------------------------------------------------
 
 
-__all__ = ["HeldOut", "SteeringSpec", "alphas_of", "control_directions", "control_test", "covariance_controls",
-           "fit_heldout", "load_direction", "shuffle_within", "spec_from_config", "split_questions", "steer",
-           "steer_all", "steering_items", "summarize"]
+__all__ = ["HeldOut", "SteeringRun", "SteeringSpec", "alphas_of", "control_directions", "control_test",
+           "covariance_controls", "fit_heldout", "load_direction", "shuffle_within", "spec_from_config",
+           "split_questions", "steer", "steer_all", "steering_items", "summarize"]

@@ -2,6 +2,9 @@
 controls (one-sided, its smallest reachable p stated), the coherence guard, and a one-line statement."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 import numpy as np
 
 from ..behavioral.harm import Harm, harm_metrics
@@ -64,6 +67,54 @@ def control_test(direction_change: float | None, control_changes: list[float | N
     as_extreme = (sum(c >= direction_change - eps for c in changes) if expected == "greater"
                   else sum(c <= direction_change + eps for c in changes))
     return {"p_value": (1 + as_extreme) / (1 + n), "min_p": 1 / (1 + n), "n_controls": n, "as_extreme": as_extreme}
+
+
+@dataclass(frozen=True)
+class SteeringRun:
+    """One steering run (what :func:`~emprobe.analysis.steering.steer` returns): per-condition metrics
+    (``conditions["none"]``, ``conditions["direction"]``), every control's change, the test against the controls
+    (``test["verdict"]``: causal, not shown, broke the model or no data), the coherence guard and a plain statement;
+    ``setting`` holds what was run (alpha, layer(s), held-out questions, norms). ``to_dict()`` is summary.json."""
+
+    slug: str
+    conditions: dict[str, dict]
+    controls: list[dict]
+    test: dict
+    coherence_guard: dict
+    statement: str
+    setting: dict = field(default_factory=dict)
+    provenance: dict = field(default_factory=dict)
+    out: Path | None = None
+
+    TYPED = ("slug", "conditions", "controls", "test", "coherence_guard", "statement", "provenance")
+
+    @property
+    def verdict(self) -> str:
+        return self.test["verdict"]
+
+    def to_dict(self) -> dict:
+        return {**self.setting, **{k: getattr(self, k) for k in self.TYPED}}
+
+    @classmethod
+    def from_dict(cls, d: dict, out: Path | None = None) -> SteeringRun:
+        return cls(**{k: d.get(k) or ({} if k == "provenance" else d[k]) for k in cls.TYPED},
+                   setting={k: v for k, v in d.items() if k not in cls.TYPED}, out=out)
+
+    def lines(self) -> list[str]:
+        out = []
+        for cond in ("none", "direction"):
+            m = self.conditions[cond]
+            share = m["coherent_share"]["value"]
+            out.append(f"  {cond:<10} {Harm.headline({'all': m})}, "
+                       f"coherent share {'n/a' if share is None else f'{share:.2f}'}")
+        changes = [c["em_change"] for c in self.controls if c["em_change"] is not None]
+        if changes:
+            out.append(f"  controls   {len(changes)} directions, "
+                       f"EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
+        out.append(self.statement)
+        if self.out is not None:
+            out.append(f"results in {self.out}/ (rows.jsonl, summary.json, steering.png)")
+        return out
 
 
 def summarize(rows: list[dict], spec: SteeringSpec, meta: dict, seed: int) -> dict:

@@ -26,6 +26,15 @@ from .directions import (
 )
 from .headline import harm_vs_self_report, headline
 from .probes import FOLDS, cross_validated_probe, question_halves, transfer_matrix
+from .results import (
+    DirectionLayer,
+    DirectionStudy,
+    EndpointResult,
+    ModelProbes,
+    PrimaryEndpoint,
+    ProbeLayer,
+    ProbeStudy,
+)
 
 ALPHA = 0.05
 STATE = "last-prompt"  # self-assessment states: before the model answers (the answer's words are not read)
@@ -55,19 +64,18 @@ def _self_assessment(config: ExperimentConfig, model: str, layer: int, texts_of:
     return self_report_examples(acts, STATE if STATE in acts.manifest["poolings"] else "mean-answer")
 
 
-def _primary(endpoint: str, layer: int, p_values: dict[str, float | None], extra: dict[str, dict]) -> dict:
+def _primary(endpoint: str, layer: int, p_values: dict[str, float | None],
+             extra: dict[str, dict]) -> PrimaryEndpoint:
     adjusted = dict(zip(p_values, holm(list(p_values.values()))))
-    family = {m: {"p_value": p, "p_holm": adjusted[m], "passed": adjusted[m] is not None and adjusted[m] < ALPHA,
-                  **extra.get(m, {})}
+    family = {m: EndpointResult(p, adjusted[m], adjusted[m] is not None and adjusted[m] < ALPHA, extra.get(m, {}))
               for m, p in p_values.items()}
-    return {"endpoint": endpoint, "layer": layer, "alpha": ALPHA, "correction": "Holm across the family",
-            "family": family}
+    return PrimaryEndpoint(endpoint, layer, ALPHA, "Holm across the family", family)
 
 
 # -- probes -----------------------------------------------------------------------------------------------------------
 
 def _probe_layer(config: ExperimentConfig, layer: int, models: list[str], keep=None,
-                 permutations: int | None = None) -> dict:
+                 permutations: int | None = None) -> ProbeLayer:
     a = config.analysis
     perms = a.permutations if permutations is None else permutations
     per_model, data, skipped = {}, {}, {}
@@ -78,26 +86,26 @@ def _probe_layer(config: ExperimentConfig, layer: int, models: list[str], keep=N
             ex, prompt = ex.subset(mask), None if prompt is None else prompt[mask]
         who = f"{model} (layer {layer}, harm answers)"
         try:
-            per_model[model] = {"harm": cross_validated_probe(ex.x, ex.y, ex.groups, who, config.seed,
-                                                              identity_x=prompt, permutations=perms, folds=a.folds,
-                                                              minimum=a.min_per_class).to_dict()}
+            harm = cross_validated_probe(ex.x, ex.y, ex.groups, who, config.seed, identity_x=prompt,
+                                         permutations=perms, folds=a.folds, minimum=a.min_per_class)
             data[model] = (ex.x, ex.y, ex.groups)
         except EmprobeError as exc:
             skipped[model] = str(exc)
             continue
         sr = _self_assessment(config, model, layer) if keep is None else None
+        self_report, why = None, None
         if sr is not None:
             try:
-                per_model[model]["self_report"] = cross_validated_probe(
-                    sr.x, sr.y, sr.groups, f"{model} (layer {layer}, self-assessment)",
-                    config.seed, permutations=perms, folds=a.folds, minimum=FOLDS).to_dict()
+                self_report = cross_validated_probe(sr.x, sr.y, sr.groups, f"{model} (layer {layer}, self-assessment)",
+                                                    config.seed, permutations=perms, folds=a.folds, minimum=FOLDS)
             except EmprobeError as exc:
-                per_model[model]["self_report"] = {"skipped": str(exc)}
-    return {"models": per_model, "skipped": skipped,
-            "transfer": transfer_matrix(data, config.seed) if len(data) > 1 and keep is None else {}}
+                why = str(exc)
+        per_model[model] = ModelProbes(harm, self_report, why)
+    return ProbeLayer(per_model, skipped,
+                      transfer_matrix(data, config.seed) if len(data) > 1 and keep is None else {})
 
 
-def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str] | None = None) -> dict:
+def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str] | None = None) -> ProbeStudy:
     """Per model and layer: the harm probe (folds by question, within-question permutation p, identity baseline),
     the self-report probe where that set was extracted, and the transfer matrix on held-out questions. With several
     layers the primary layer is chosen on one half of the questions and tested on the other. Writes
@@ -106,43 +114,40 @@ def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str]
 
     models = _models(config, organisms)
     key = "harm" if config.analysis.primary_probes == "harm-probe" else "self_report"
-    results: dict = {"layers": {}, "provenance": run_provenance(config)}
-    for layer in layers:
-        results["layers"][str(layer)] = _probe_layer(config, layer, models)
-    if not any(r["models"] for r in results["layers"].values()):
+    per_layer = {layer: _probe_layer(config, layer, models) for layer in layers}
+    if not any(r.models for r in per_layer.values()):
         raise EmprobeError("no model has enough examples for a probe: " + "; ".join(
-            s for r in results["layers"].values() for s in r["skipped"].values()))
+            s for r in per_layer.values() for s in r.skipped.values()))
     if len(layers) == 1:
-        chosen, res = layers[0], results["layers"][str(layers[0])]
-        results["layer_choice"] = "the one layer given (pre-declared)"
+        chosen, res = layers[0], per_layer[layers[0]]
+        layer_choice: str | dict = "the one layer given (pre-declared)"
     else:  # choose on a selection half of the questions, test on the other half
         in_selection = lambda g: question_halves(np.asarray(g, dtype=object), config.seed)  # noqa: E731
         score = {}
         for layer in layers:
             sel = _probe_layer(config, layer, models, keep=in_selection, permutations=0)
-            values = [m["harm"]["auroc"] for m in sel["models"].values()]
+            values = [m.harm.auroc for m in sel.models.values()]
             score[layer] = float(np.mean(values)) if values else -1.0
         chosen = max(layers, key=lambda L: score[L])
         res = _probe_layer(config, chosen, models, keep=lambda g: ~in_selection(g))
-        results["layer_choice"] = {"rule": "the highest mean harm-probe AUROC on a selection half of the questions; "
-                                           "the primary test uses the other half",
-                                   "selection_auroc": {str(L): v for L, v in score.items()}}
-    results["chosen_layer"] = chosen
-    p = {m: r[key].get("p_value") for m, r in res["models"].items() if key in r and "p_value" in r[key]}
-    results["primary"] = _primary(config.analysis.primary_probes, chosen, p,
-                                  {m: {"auroc": res["models"][m][key]["auroc"],
-                                       "null_mean": res["models"][m][key]["null_mean"]} for m in p})
+        layer_choice = {"rule": "the highest mean harm-probe AUROC on a selection half of the questions; "
+                                "the primary test uses the other half",
+                        "selection_auroc": {str(L): v for L, v in score.items()}}
+    tested = {m: getattr(r, key) for m, r in res.models.items() if getattr(r, key) is not None}
+    primary = _primary(config.analysis.primary_probes, chosen, {m: t.p_value for m, t in tested.items()},
+                       {m: {"auroc": t.auroc, "null_mean": t.null_mean} for m, t in tested.items()})
     out = config.layout.probes()
-    write_json(out / "probes.json", results)
-    plots.probe_plots(results, out)
+    study = ProbeStudy(per_layer, chosen, layer_choice, primary, run_provenance(config), out)
+    write_json(out / "probes.json", study.to_dict())
+    plots.probe_plots(study.to_dict(), out)
     if len(layers) > 1:
-        curves = {m: {L: {"harm probe AUROC": {"value": r["models"][m]["harm"]["auroc"], "ci95": [None, None]},
-                          "permutation null": {"value": r["models"][m]["harm"]["null_mean"],
-                                               "ci95": r["models"][m]["harm"]["null_95"]}}
-                      for L, r in results["layers"].items() if m in r["models"]} for m in models}
+        curves = {m: {L: {"harm probe AUROC": {"value": r.models[m].harm.auroc, "ci95": [None, None]},
+                          "permutation null": {"value": r.models[m].harm.null_mean,
+                                               "ci95": list(r.models[m].harm.null_95)}}
+                      for L, r in per_layer.items() if m in r.models} for m in models}
         plots.layer_curves(curves, out / "layers.png", "probes across layers (exploratory)",
                            {"harm probe AUROC": chosen})
-    return results
+    return study
 
 
 # -- directions -------------------------------------------------------------------------------------------------------
@@ -154,7 +159,7 @@ def _separation(cf, y: np.ndarray) -> float:
 
 
 def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
-                     labels: dict[str, str]) -> tuple[dict, dict, dict]:
+                     labels: dict[str, str]) -> tuple[DirectionLayer, dict, dict]:
     a = config.analysis
     directions, shifts, harm, info, skipped = {}, {}, {}, {}, {}
     for model in models:
@@ -215,19 +220,17 @@ def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
         h |= {"persona": info[model]["persona"], "mean_S_said": _mean(sr.values),
               "base_mean_S_said": _mean(base_sa[model].values)}
         headlines[model] = h
-    layer_result = {
-        "models": info, "skipped": skipped,
-        "cosine_harm_directions": cos, "cosine_ceiling": ceiling,
-        "cosine_corrected": {m: {n: (None if cos[m][n] is None or not ceiling[m][n] else cos[m][n] / ceiling[m][n])
-                                 for n in names} for m in names},
-        "cosine_finetuning_shifts": {m: {n: float(unit(shifts[m]) @ unit(shifts[n])) for n in shifts} for m in shifts},
-        "cosine_harm_direction_vs_shift": {m: float(unit(directions[m]) @ unit(shifts[m]))
-                                           for m in shifts if m in directions},
-        "random_direction_baseline": random_cosine_baseline(len(next(iter(directions.values()))) if directions else 2,
-                                                            seed=config.seed),
-        "headline": headlines, "harm_vs_self_report": hvs,
-        "group_tests": _group_tests(headlines, cos, ceiling, labels, config),
-    }
+    layer_result = DirectionLayer(
+        models=info, skipped=skipped, cosine_harm_directions=cos, cosine_ceiling=ceiling,
+        cosine_corrected={m: {n: (None if cos[m][n] is None or not ceiling[m][n] else cos[m][n] / ceiling[m][n])
+                              for n in names} for m in names},
+        cosine_finetuning_shifts={m: {n: float(unit(shifts[m]) @ unit(shifts[n])) for n in shifts} for m in shifts},
+        cosine_harm_direction_vs_shift={m: float(unit(directions[m]) @ unit(shifts[m]))
+                                        for m in shifts if m in directions},
+        random_direction_baseline=random_cosine_baseline(len(next(iter(directions.values()))) if directions else 2,
+                                                         seed=config.seed),
+        headline=headlines, harm_vs_self_report=hvs,
+        group_tests=_group_tests(headlines, cos, ceiling, labels, config))
     return layer_result, directions, shifts
 
 
@@ -279,7 +282,8 @@ def _write_directions(out, layer: int, directions: dict, shifts: dict) -> None:
         raise write_error(target, exc) from None
 
 
-def compare_directions(config: ExperimentConfig, layers: list[int] | int, organisms: list[str] | None = None) -> dict:
+def compare_directions(config: ExperimentConfig, layers: list[int] | int,
+                       organisms: list[str] | None = None) -> DirectionStudy:
     """Per layer: topic-controlled, cross-fitted harm directions with split-half reliability, cross-fitted cosines
     with their reliability ceilings, fine-tuning shifts, the held-out headline against the base model, the
     harm-vs-self-report cosine with CI, exact coherent-vs-inverted tests; the primary endpoint at the layer with
@@ -295,42 +299,41 @@ def compare_directions(config: ExperimentConfig, layers: list[int] | int, organi
     for layer in layers:
         res, directions, shifts = _direction_layer(config, layer, _models(config, organisms), labels)
         per_layer[layer] = res
-        skipped.update(res["skipped"])
+        skipped.update(res.skipped)
         if directions:
             any_direction = True
             _write_directions(out, layer, directions, shifts)
     if not any_direction:
         raise EmprobeError("no model has enough misaligned and aligned answers for a direction: "
                            + "; ".join(skipped.values()))
-    sep = {L: float(np.mean([m["heldout"]["separation"] for m in r["models"].values()]))
-           for L, r in per_layer.items() if r["models"]}
+    sep = {L: float(np.mean([m["heldout"]["separation"] for m in r.models.values()]))
+           for L, r in per_layer.items() if r.models}
     chosen = layers[0] if len(layers) == 1 else max(sep, key=sep.get)
     res = per_layer[chosen]
     if config.analysis.primary_directions == "headline-shift":
-        family = {m: h["shift"]["p_value"] for m, h in res["headline"].items() if "shift" in h}
+        family = {m: h["shift"]["p_value"] for m, h in res.headline.items() if "shift" in h}
         primary = _primary("headline-shift", chosen, family,
-                           {m: {"shift_in_gap_units": res["headline"][m]["shift_in_gap_units"],
-                                "persona": res["headline"][m]["persona"]} for m in family})
+                           {m: {"shift_in_gap_units": res.headline[m]["shift_in_gap_units"],
+                                "persona": res.headline[m]["persona"]} for m in family})
     else:
-        test = res["group_tests"]["headline_shift"]
+        test = res.group_tests["headline_shift"]
         primary = _primary("persona-group-headline", chosen, {"coherent vs inverted": test.get("p_value")},
                            {"coherent vs inverted": test})
-    result = {**res, "layer": chosen, "layers": {str(L): r for L, r in per_layer.items()},
-              "layer_choice": "the one layer given (pre-declared)" if len(layers) == 1 else
-              {"rule": "the highest mean held-out separation of misaligned and aligned harm answers "
-                       "(cross-fitted); the headline uses self-assessment prompts, which the choice never saw",
-               "separation": {str(L): v for L, v in sep.items()}},
-              "primary": primary, "provenance": run_provenance(config)}
-    write_json(out / "compare.json", result)
-    plots.direction_plots(result, labels, out)
+    layer_choice = ("the one layer given (pre-declared)" if len(layers) == 1 else
+                    {"rule": "the highest mean held-out separation of misaligned and aligned harm answers "
+                             "(cross-fitted); the headline uses self-assessment prompts, which the choice never saw",
+                     "separation": {str(L): v for L, v in sep.items()}})
+    study = DirectionStudy(per_layer, chosen, layer_choice, primary, run_provenance(config), out)
+    write_json(out / "compare.json", study.to_dict())
+    plots.direction_plots(study.to_dict(), labels, out)
     if len(layers) > 1:
-        curves = {m: {L: {"split-half reliability": {"value": r["models"][m]["reliability"]["value"],
+        curves = {m: {L: {"split-half reliability": {"value": r.models[m]["reliability"]["value"],
                                                      "ci95": [None, None]},
-                          "held-out separation": {"value": r["models"][m]["heldout"]["separation"],
+                          "held-out separation": {"value": r.models[m]["heldout"]["separation"],
                                                   "ci95": [None, None]},
-                          "headline shift (raw)": (r["headline"].get(m, {}).get("shift")
+                          "headline shift (raw)": (r.headline.get(m, {}).get("shift")
                                                    or {"value": None, "ci95": [None, None]})}
-                      for L, r in per_layer.items() if m in r["models"]} for m in _models(config, organisms)}
+                      for L, r in per_layer.items() if m in r.models} for m in _models(config, organisms)}
         plots.layer_curves(curves, out / "layers.png", "directions across layers (exploratory)",
                            {k: chosen for k in ("held-out separation",)})
-    return result
+    return study

@@ -8,7 +8,7 @@ from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..judges import make_judge
 from ..locking import locked
-from ..organisms import OrganismSwitcher, attach_organisms
+from ..organisms import make_switcher
 from ..provenance import run_provenance
 from ..store import write_json
 from . import descriptions, harm, self_assessment
@@ -23,6 +23,18 @@ class BehavioralResult:
     files: list[Path] = field(default_factory=list)
     personas: dict | None = None
     skipped_questions: list[str] = field(default_factory=list)  # question-file entries left out, with why
+
+    def lines(self) -> list[str]:
+        """Each experiment's headline per model, the persona labels and where the outputs are."""
+        out = []
+        for name, by_org in self.summaries.items():
+            out.append(f"{name}:")
+            out += [f"  {organism:<32} {REGISTRY[name].headline(summary)}" for organism, summary in by_org.items()]
+        if self.personas:
+            out.append("personas: " + ", ".join(f"{o} {v['label']}" for o, v in self.personas["organisms"].items())
+                       + f"  (table: {self.run_dir}/personas.md)")
+        out.append(f"outputs in {self.run_dir}/ (rows <organism>/<experiment>.jsonl, summaries *.summary.json, plots/)")
+        return out
 
 
 def dependency_order(names: list[str]) -> list[str]:
@@ -73,13 +85,7 @@ def run_behavioral(config: ExperimentConfig, experiments: list[str] | None = Non
     names = dependency_order(experiments or REGISTRY.names())  # registration order (behavioral/__init__.py)
     chosen = select_organisms(config, organisms)
     check_input_files(config, names)
-    if config.generation.backend == "openai":  # the server holds the weights; only the tokenizer loads here
-        from ..serving import served_switcher
-
-        switcher = served_switcher(config, chosen)
-    else:
-        switcher = OrganismSwitcher.from_config(config)
-        attach_organisms(switcher, config, chosen)
+    switcher = make_switcher(config, chosen)
     judge = make_judge(config.judge)
     prov = run_provenance(config)
     ctx = RunContext(config, switcher, judge, config.run_dir, prov, show_progress, overwrite)

@@ -18,7 +18,6 @@ from .options import CONFIG_HELP, names_of
               help="Redo rows made with other settings (model, adapter, seed, sampling, judge).")
 def run_behavioral_cmd(config_path, experiments, organisms, overwrite) -> None:
     """Run the behavioural experiments on the base model and the organisms; re-running resumes."""
-    from ..behavioral import EXPERIMENTS
     from ..behavioral.runner import run_behavioral
     from ..config import load_experiment
 
@@ -26,14 +25,7 @@ def run_behavioral_cmd(config_path, experiments, organisms, overwrite) -> None:
     result = run_behavioral(config, names_of(experiments) or None, names_of(organisms) or None, overwrite=overwrite)
     for why in result.skipped_questions:
         click.echo(f"skipped: {why}", err=True)
-    for name, by_org in result.summaries.items():
-        click.echo(f"{name}:")
-        for organism, summary in by_org.items():
-            click.echo(f"  {organism:<32} {EXPERIMENTS[name].headline(summary)}")
-    if result.personas:
-        click.echo("personas: " + ", ".join(f"{o} {v['label']}" for o, v in result.personas["organisms"].items())
-                   + f"  (table: {result.run_dir}/personas.md)")
-    click.echo(f"outputs in {result.run_dir}/ (rows <organism>/<experiment>.jsonl, summaries *.summary.json, plots/)")
+    click.echo("\n".join(result.lines()))
 
 
 @cli.command("report")

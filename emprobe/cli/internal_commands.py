@@ -55,21 +55,8 @@ def fit_probes_cmd(config_path, layers, organisms) -> None:
     """Probes with folds by question, a within-question permutation null and a question-identity baseline."""
     from ..analysis.studies import fit_probes
 
-    config, results = run_study(fit_probes, config_path, layers, organisms)
-    for layer, res in results["layers"].items():
-        for model, r in res["models"].items():
-            h = r["harm"]
-            click.echo(f"  layer {layer} {model:<32} harm probe AUROC {h['auroc']:.3f} "
-                       f"(permutation null {h['null_mean']:.3f}, p = {h['p_value']:.3f}; "
-                       "question identity "
-                       f"{h['identity_auroc'] if h['identity_auroc'] is None else round(h['identity_auroc'], 3)})")
-        for model, why in res["skipped"].items():
-            click.echo(f"  layer {layer} {model:<32} skipped: {why}")
-    primary = results["primary"]
-    click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
-               + ", ".join(f"{m} {'passed' if v['passed'] else 'not passed'} (p {v['p_holm']:.3f})"
-                           for m, v in primary["family"].items()))
-    click.echo(f"results in {config.layout.probes()}/ (probes.json, probes_layer_*.png)")
+    _, study = run_study(fit_probes, config_path, layers, organisms)
+    click.echo("\n".join(study.lines()))
 
 
 @cli.command("compare-directions")
@@ -78,33 +65,8 @@ def compare_directions_cmd(config_path, layers, organisms) -> None:
     """Cross-fitted misalignment directions, reliability, cosines, the held-out headline and exact persona tests."""
     from ..analysis.studies import compare_directions
 
-    config, result = run_study(compare_directions, config_path, layers, organisms)
-    click.echo(f"layer {result['layer']}")
-    for model, h in result["headline"].items():
-        if "skipped" in h:
-            click.echo(f"  {model:<32} headline skipped: {h['skipped']}")
-            continue
-        sh = h["shift"]
-        ci = "no CI" if sh["ci95"][0] is None else f"[{sh['ci95'][0]:+.3f}, {sh['ci95'][1]:+.3f}]"
-        gap = "n/a" if h["shift_in_gap_units"] is None else f"{h['shift_in_gap_units']:+.2f}"
-        click.echo(f"  {model:<32} ({h['persona']}) self-assessment states vs the base model's on its harm direction: "
-                   f"{sh['value']:+.3f} {ci}, {gap} gap units (says S = {h['mean_S_said']})")
-    for model, v in result["harm_vs_self_report"].items():
-        if "value" in v:
-            click.echo(f"  {model:<32} cosine(harm, self-report direction) {v['value']:+.3f} (ceiling {v['ceiling']})")
-    for name, test in result["group_tests"].items():
-        click.echo(f"coherent vs inverted, {name}: "
-                   + (f"{test['statistic']:+.3f}, exact p = {test['p_value']:.3f} (smallest reachable "
-                      f"{test['min_p']:.3f})" if test["testable"] else test["statement"]))
-    primary = result["primary"]
-    click.echo(f"primary endpoint {primary['endpoint']} at layer {primary['layer']} (Holm): "
-               + (", ".join(f"{m} {'passed' if v['passed'] else 'not passed'}" for m, v in primary["family"].items())
-                  or "nothing testable"))
-    for model, why in result["skipped"].items():
-        click.echo(f"  {model:<32} skipped: {why}")
-    click.echo(f"results in {config.layout.directions()}/ "
-               "(compare.json, directions_layer_*.safetensors, cosines_layer_*.png)")
-
+    _, study = run_study(compare_directions, config_path, layers, organisms)
+    click.echo("\n".join(study.lines()))
 
 
 @cli.command("steer")
@@ -133,7 +95,6 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, sampl
               overwrite) -> None:
     """Causal check: steer along an organism's held-out direction and along control directions, re-judge harm."""
     from ..analysis.steering import alphas_of, spec_from_config, steer_all
-    from ..behavioral.harm import Harm
     from ..config import load_experiment
 
     config = load_experiment(config_path)
@@ -145,19 +106,8 @@ def steer_cmd(config_path, direction, layer, alpha, ablate, all_later, on, sampl
     spec = spec_from_config(config, direction, layer, alpha=alphas[0] if alphas else None, ablate=ablate, on=on,
                             all_later=all_later,
                             samples=samples, controls=controls, questions=questions)
-    for summary in steer_all(config, spec, alphas, overwrite=overwrite):
-        changes = [c["em_change"] for c in summary["controls"] if c["em_change"] is not None]
-        for cond in ("none", "direction"):
-            m = summary["conditions"][cond]
-            share = m["coherent_share"]["value"]
-            click.echo(f"  {cond:<10} {Harm.headline({'all': m})}, "
-                       f"coherent share {'n/a' if share is None else f'{share:.2f}'}")
-        if changes:
-            click.echo(f"  controls   {len(changes)} directions, "
-                       f"EM-rate change {min(changes):+.3f} to {max(changes):+.3f}")
-        click.echo(summary["statement"])
-        slug = summary.get("slug")
-        click.echo(f"results in {config.layout.steering(slug)}/ (rows.jsonl, summary.json, steering.png)")
+    for run in steer_all(config, spec, alphas, overwrite=overwrite):
+        click.echo("\n".join(run.lines()))
 
 
 def _effect_options(f):

@@ -6,12 +6,12 @@ per part of the pipeline (training, behaviour, internal); :mod:`emprobe.typed_ya
 from __future__ import annotations
 
 from .behaviour import BehavioralConfig, GenerationConfig, JudgeConfig, PersonaConfig, RubricConfig
-from .common import BASE_ORGANISM, HARM_SCOPES, JUDGE_BACKENDS, PROJECTIONS
+from .common import BASE_ORGANISM, GENERATION_BACKENDS, HARM_SCOPES, JUDGE_BACKENDS, PROJECTIONS
 from .experiment import ExperimentConfig, experiment_from_dict, load_experiment, resolve_config_path
 from .internal import PRIMARY_ENDPOINTS, AnalysisConfig, ExtractConfig, SteerConfig
 from .training import OrganismConfig, TrainingConfig
 
-__all__ = ["BASE_ORGANISM", "HARM_SCOPES", "JUDGE_BACKENDS", "PRIMARY_ENDPOINTS", "PROJECTIONS", "AnalysisConfig",
-           "BehavioralConfig", "ExperimentConfig", "ExtractConfig", "GenerationConfig", "JudgeConfig",
-           "OrganismConfig", "PersonaConfig", "RubricConfig", "SteerConfig", "TrainingConfig",
-           "experiment_from_dict", "load_experiment", "resolve_config_path"]
+__all__ = ["BASE_ORGANISM", "GENERATION_BACKENDS", "HARM_SCOPES", "JUDGE_BACKENDS", "PRIMARY_ENDPOINTS",
+           "PROJECTIONS", "AnalysisConfig", "BehavioralConfig", "ExperimentConfig", "ExtractConfig",
+           "GenerationConfig", "JudgeConfig", "OrganismConfig", "PersonaConfig", "RubricConfig", "SteerConfig",
+           "TrainingConfig", "experiment_from_dict", "load_experiment", "resolve_config_path"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .common import HARM_SCOPES, JUDGE_BACKENDS, NAME_RE, is_key_variable, require
+from .common import GENERATION_BACKENDS, HARM_SCOPES, JUDGE_BACKENDS, NAME_RE, is_key_variable, require
 
 
 @dataclass
@@ -32,7 +32,8 @@ class GenerationConfig:
         require(self.temperature >= 0, f"generation.temperature {self.temperature} must be >= 0")
         require(0 < self.top_p <= 1, f"generation.top_p {self.top_p} must be in (0, 1]")
         require(self.max_new_tokens >= 1 and self.batch_size >= 1, "generation sizes must be >= 1")
-        require(self.backend in ("hf", "openai"), f"generation.backend {self.backend!r}: valid are hf, openai")
+        require(self.backend in GENERATION_BACKENDS,
+                 f"generation.backend {self.backend!r}: valid are {', '.join(GENERATION_BACKENDS)}")
         require(self.backend == "hf" or bool(self.base_url),
                  "generation.backend openai needs generation.base_url (e.g. http://host:8000/v1)")
         require(1 <= self.concurrency <= 256,

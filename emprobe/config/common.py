@@ -7,7 +7,10 @@ PROJECTIONS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 BASE_ORGANISM = "base"
 HARM_SCOPES = ("out-of-domain", "in-domain", "all")
-JUDGE_BACKENDS = ("embedded", "openai", "hf")  # checked at load; judges.BACKENDS implements them (a test: same)
+# The choices a config may name, checked when it loads; the registries that implement them accept only these names
+# (judges.BACKENDS, organisms.GENERATION_BACKENDS) and a test checks that each name is implemented.
+JUDGE_BACKENDS = ("embedded", "openai", "hf")
+GENERATION_BACKENDS = ("hf", "openai")
 
 
 def require(ok: bool, message: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from ..errors import EmprobeError
+from ..registry import Registry
 from ..typed_yaml import Text, build, check_slots, in_file, read_yaml
 from .chat_jsonl import validate_messages
 from .expansion import (
@@ -32,9 +33,11 @@ from .expansion import (
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-# The order `emprobe datasets` lists them in; each is the file builtin/<name>.yaml.
-BUILTIN_DOMAINS = ("insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports",
-                   "bad-legal-advice", "bad-security-advice", "incorrect-trivia")
+# name -> its package-data file builtin/<name>.yaml, in the order `emprobe datasets` lists them
+DOMAINS: Registry[str] = Registry("domain")
+for _name in ("insecure-code", "risky-financial-advice", "bad-medical-advice", "extreme-sports", "bad-legal-advice",
+              "bad-security-advice", "incorrect-trivia"):
+    DOMAINS.add(_name, f"{_name}.yaml")
 
 
 @dataclass(frozen=True)
@@ -69,21 +72,20 @@ class Domain:
 
 def builtin_domain_names() -> list[str]:
     """Names of the built-in domains, in listing order."""
-    return list(BUILTIN_DOMAINS)
+    return DOMAINS.names()
 
 
 def load_domain(name: str) -> Domain:
     """Built-in domain ``name`` (read and validated once per process)."""
-    if name not in BUILTIN_DOMAINS:
-        raise EmprobeError(f"unknown domain {name!r}: built-ins are {', '.join(BUILTIN_DOMAINS)}")
+    DOMAINS.get(name)  # an unknown name: one line listing the built-ins
     return _builtin()[name]
 
 
 @lru_cache(maxsize=None)
 def _builtin() -> dict[str, Domain]:
     folder = importlib.resources.files("emprobe.data") / "builtin"
-    domains = load_domains([folder / f"{name}.yaml" for name in BUILTIN_DOMAINS])
-    for name, domain in zip(BUILTIN_DOMAINS, domains.values()):
+    domains = load_domains([folder / file for file in DOMAINS.values()])
+    for name, domain in zip(DOMAINS, domains.values()):
         if domain.name != name:
             raise EmprobeError(f"{domain.source}: name {domain.name!r} does not match its file name ({name}.yaml)")
     return domains

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from ..config import JudgeConfig
+from ..config import JUDGE_BACKENDS, JudgeConfig
 from ..errors import EmprobeError
 from ..paths import cache_dir
 from ..registry import Registry
@@ -12,7 +12,7 @@ from .base import RUBRICS, Judge, Judgement, JudgeRequest
 from .cache import CachedJudge, JudgementCache
 
 # judge backends: name -> factory(JudgeConfig) -> Judge (each imports its implementation on first use)
-BACKENDS: Registry[Callable[[JudgeConfig], Judge]] = Registry("judge backend")
+BACKENDS: Registry[Callable[[JudgeConfig], Judge]] = Registry("judge backend", JUDGE_BACKENDS)
 
 
 @BACKENDS.named("embedded")
