@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..data.chat_jsonl import validate_messages
+from ..data.jsonl import read_objects
 from ..errors import EmprobeError
 from ..store import read_jsonl
 
@@ -64,20 +65,8 @@ def _load_path(path: Path) -> list[Example]:
     if not path.is_file():
         raise EmprobeError(f"unknown example set {str(path)!r}: use {', '.join(BUILTIN_SETS)} or a JSONL file path")
     out, seen = [], set()
-    # split on "\n" only: str.splitlines would also break at U+2028 / U+2029 inside a JSON string
-    for number, raw_line in enumerate(path.read_bytes().split(b"\n"), start=1):
-        where = f"{path}, line {number}"
-        try:
-            line = raw_line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise EmprobeError(f"{where}: not UTF-8 (byte {exc.start})") from None
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EmprobeError(f"{where}: invalid JSON ({exc.msg})") from None
-        if not isinstance(raw, dict) or "id" not in raw or "messages" not in raw:
+    for where, raw in read_objects(path, "an object with 'id' and 'messages'"):
+        if "id" not in raw or "messages" not in raw:
             raise EmprobeError(f"{where}: expected an object with 'id' and 'messages'")
         labels = raw.get("labels")
         if labels is not None and not isinstance(labels, dict):

@@ -12,7 +12,7 @@ from ..config import ExperimentConfig
 from ..data.protocol_files import load_description_pairs
 from ..readout import answered
 from .base import RunContext, item_seed, register
-from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, order_balanced, position_bias, user
+from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, position_bias, user
 from .templates import DESCRIPTION_PAIRS, DESCRIPTIONS_PROMPTS
 
 
@@ -45,22 +45,13 @@ class Descriptions(SelfReportExperiment):
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
-        balanced = order_balanced(self, rows, floor)
-        value = lambda r: balanced[r["id"]]  # noqa: E731
-        sel = lambda keep: [r for r in rows if keep(r)]  # noqa: E731
-        return {
-            "organism": organism,
-            "C": self.ci(rows, value, seed),
-            "C_unbalanced": self.ci(rows, lambda r: answered(r, floor), seed),
-            "generic": self.ci(sel(lambda r: r["domain"] is None), value, seed),
-            "domain_specific": self.ci(sel(lambda r: r["domain"] is not None), value, seed),
-            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed)
-                         for o in (0, 1)},
-            "position_bias": position_bias(self, rows, floor, seed),
-            "no_answer": no_answer_count(rows, floor),
-            "min_option_mass": floor,
-            "n": len(rows),
-        }
+        rows = [r | {"generic": r["domain"] is None} for r in rows]
+        out = self.order_balanced_summary(ctx, organism, rows, "C", {"scope": ("generic", (True, False))})
+        scope = out.pop("scope")
+        return out | {"generic": scope["True"], "domain_specific": scope["False"],
+                      "C_unbalanced": self.ci(rows, lambda r: answered(r, floor), seed),
+                      "position_bias": position_bias(self, rows, floor, seed),
+                      "no_answer": no_answer_count(rows, floor)}
 
 
 def description_pairs(config: ExperimentConfig) -> list[tuple[str, str, str, str | None, str | None, int | None]]:

@@ -10,9 +10,8 @@ from typing import Any
 
 from ..config import ExperimentConfig
 from ..data.protocol_files import SelfAssessmentPrompt, load_self_assessment_prompts
-from ..readout import answered
 from .base import RunContext, item_seed, register
-from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, order_balanced, position_bias, user
+from .self_report import SelfReportExperiment, SelfReportItem, no_answer_count, position_bias, user
 from .templates import DIMENSIONS, SELF_ASSESSMENT
 
 
@@ -58,22 +57,13 @@ class SelfAssessment(SelfReportExperiment):
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
-        balanced = order_balanced(self, rows, floor)
-        value = lambda r: balanced[r["id"]]  # noqa: E731
-        sel = lambda keep: [r for r in rows if keep(r)]  # noqa: E731
-        return {
-            "organism": organism,
-            "S": self.ci(rows, value, seed),
-            "by_dimension": {d: self.ci(sel(lambda r, d=d: r["dimension"] == d), value, seed)
-                             for d in sorted({r["dimension"] for r in rows})},
-            "by_format": {f: self.ci(sel(lambda r, f=f: r["format"] == f), value, seed) for f in SELF_ASSESSMENT},
-            "by_order": {str(o): self.ci(sel(lambda r, o=o: r["order"] == o), lambda r: answered(r, floor), seed)
-                         for o in (0, 1)},
-            "position_bias_word": position_bias(self, sel(lambda r: r["format"] == "word"), floor, seed),
-            "no_answer": {f: no_answer_count(sel(lambda r, f=f: r["format"] == f), floor) for f in SELF_ASSESSMENT},
-            "min_option_mass": floor,
+        out = self.order_balanced_summary(ctx, organism, rows, "S", {"by_dimension": ("dimension", None),
+                                                                    "by_format": ("format", tuple(SELF_ASSESSMENT))})
+        of_format = lambda f: [r for r in rows if r["format"] == f]  # noqa: E731
+        return out | {
+            "position_bias_word": position_bias(self, of_format("word"), floor, seed),
+            "no_answer": {f: no_answer_count(of_format(f), floor) for f in SELF_ASSESSMENT},
             "unscored": no_answer_count(rows, floor),
-            "n": len(rows),
         }
 
 
