@@ -79,3 +79,20 @@ def test_jsonl_questions(tmp_path):
     path.write_text('{"id": "x", "question": "Why?"}\n{oops\n')
     with pytest.raises(EmprobeError, match=r"line 2: invalid JSON"):
         load_questions(path)
+
+
+def test_builtin_question_set_em_general_counts_out_of_domain():
+    from emprobe.behavioral.harm import harm_questions
+    from emprobe.config import BehavioralConfig, ExperimentConfig, OrganismConfig
+    from emprobe.data.questions import builtin_question_set
+
+    general = builtin_question_set("em-general")
+    assert len(general) == 16 and {q.set for q in general} == {"em-general"} and general[0].id == "em-general/001"
+    config = ExperimentConfig(name="q", base_model="tiny-qwen2",
+                              organisms=[OrganismConfig(name="fin", dataset="risky-financial-advice")],
+                              behavioral=BehavioralConfig(questions=["em-core", "in-domain", "em-general"],
+                                                          in_domain_questions=2))
+    questions = harm_questions(config)
+    assert len(questions) == 8 + 2 + 16 and all(q.domain is None for q in questions if q.set == "em-general")
+    with pytest.raises(EmprobeError, match="unknown question set 'em-specific'"):
+        builtin_question_set("em-specific")

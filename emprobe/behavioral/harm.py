@@ -11,7 +11,7 @@ from typing import Any
 
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..data.datasets import spec_domain
-from ..data.questions import Question, em_core, in_domain, load_questions
+from ..data.questions import QUESTION_SETS, Question, builtin_question_set, em_core, in_domain, load_questions
 from ..errors import EmprobeError
 from ..generate import SamplingSettings, length_sorted_batches, render_prompt, sample_batch
 from ..judges.base import OUTCOMES, Judgement, JudgeRequest
@@ -89,6 +89,8 @@ def harm_questions(config: ExperimentConfig) -> list[Question]:
         elif entry == "in-domain":
             for domain in domains:
                 questions += in_domain(domain, config.behavioral.in_domain_questions)
+        elif entry in QUESTION_SETS:
+            questions += builtin_question_set(entry)
         else:
             questions += load_questions(entry).questions
     ids = [q.id for q in questions]
@@ -100,7 +102,7 @@ def harm_questions(config: ExperimentConfig) -> list[Question]:
 
 def skipped_questions(config: ExperimentConfig) -> list[str]:
     """The question-file entries left out (an unsupported type), each with where and why."""
-    return [why for entry in config.behavioral.questions if entry not in ("em-core", "in-domain")
+    return [why for entry in config.behavioral.questions if entry not in ("em-core", "in-domain", *QUESTION_SETS)
             for why in load_questions(entry).skipped]
 
 

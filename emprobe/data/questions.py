@@ -53,6 +53,22 @@ def em_core() -> list[Question]:
     return [Question(qid, (text,), set="em-core") for qid, text in EM_CORE.items()]
 
 
+# Built-in question files: package data question_sets/<name>.txt, read by the loader users' .txt files go through.
+# em-general: 16 everyday and open questions, also on other themes than em-core's (more out-of-domain clusters).
+QUESTION_SETS = ("em-general",)
+
+
+def builtin_question_set(name: str) -> list[Question]:
+    """The questions of built-in set ``name`` (ids ``<name>/<line>``, set ``<name>``)."""
+    import importlib.resources
+
+    if name not in QUESTION_SETS:
+        raise EmprobeError(f"unknown question set {name!r}: built-in sets are em-core, in-domain, "
+                           f"{', '.join(QUESTION_SETS)} (or give a question file path)")
+    return load_questions(Path(str(importlib.resources.files("emprobe.data") / "question_sets" / f"{name}.txt")))\
+        .questions
+
+
 def in_domain(domain: str, n: int) -> list[Question]:
     """The first ``n`` held-out prompts of built-in ``domain`` (never used in training)."""
     from .datasets import domain_info
