@@ -121,7 +121,8 @@ class BehavioralConfig:
     """Questions and sample sizes of the behavioural experiments.
 
     ``questions`` lists built-in sets (``em-core``; ``in-domain``: the held-out prompts of every organism's
-    domain; ``em-general``: 16 more everyday and open questions) and question files (public EM YAML, JSONL, or ``.txt`` with one prompt per line).
+    domain; ``em-general``: 16 more everyday and open questions) and question files (public EM YAML, JSONL, or
+    ``.txt`` with one prompt per line).
     ``self_assessment_prompts``: a ``.txt`` file of two-pole single-word questions that replaces the built-in
     self-assessment items (poles recognised from each line among the built-in pairs and ``pole_pairs``; each line is
     asked in both pole orders). ``description_pairs``: a description-pair JSON file that replaces the built-in pairs.
