@@ -97,7 +97,7 @@ class SteeringRun:
 
     @classmethod
     def from_dict(cls, d: dict, out: Path | None = None) -> SteeringRun:
-        return cls(**{k: d.get(k) or ({} if k == "provenance" else d[k]) for k in cls.TYPED},
+        return cls(**{k: d[k] for k in cls.TYPED if k != "provenance"}, provenance=d.get("provenance") or {},
                    setting={k: v for k, v in d.items() if k not in cls.TYPED}, out=out)
 
     def lines(self) -> list[str]:

@@ -138,8 +138,9 @@ def fit_probes(config: ExperimentConfig, layers: list[int], organisms: list[str]
                        {m: {"auroc": t.auroc, "null_mean": t.null_mean} for m, t in tested.items()})
     out = config.layout.probes()
     study = ProbeStudy(per_layer, chosen, layer_choice, primary, run_provenance(config), out)
-    write_json(out / "probes.json", study.to_dict())
-    plots.probe_plots(study.to_dict(), out)
+    record = study.to_dict()
+    write_json(out / "probes.json", record)
+    plots.probe_plots(record, out)
     if len(layers) > 1:
         curves = {m: {L: {"harm probe AUROC": {"value": r.models[m].harm.auroc, "ci95": [None, None]},
                           "permutation null": {"value": r.models[m].harm.null_mean,
@@ -324,8 +325,9 @@ def compare_directions(config: ExperimentConfig, layers: list[int] | int,
                              "(cross-fitted); the headline uses self-assessment prompts, which the choice never saw",
                      "separation": {str(L): v for L, v in sep.items()}})
     study = DirectionStudy(per_layer, chosen, layer_choice, primary, run_provenance(config), out)
-    write_json(out / "compare.json", study.to_dict())
-    plots.direction_plots(study.to_dict(), labels, out)
+    record = study.to_dict()
+    write_json(out / "compare.json", record)
+    plots.direction_plots(record, labels, out)
     if len(layers) > 1:
         curves = {m: {L: {"split-half reliability": {"value": r.models[m]["reliability"]["value"],
                                                      "ci95": [None, None]},

@@ -45,10 +45,9 @@ class Descriptions(SelfReportExperiment):
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
-        rows = [r | {"generic": r["domain"] is None} for r in rows]
-        out = self.order_balanced_summary(ctx, organism, rows, "C", {"scope": ("generic", (True, False))})
-        scope = out.pop("scope")
-        return out | {"generic": scope["True"], "domain_specific": scope["False"],
+        out, ci_where = self.order_balanced_summary(ctx, organism, rows, "C")
+        return out | {"generic": ci_where(lambda r: r["domain"] is None),
+                      "domain_specific": ci_where(lambda r: r["domain"] is not None),
                       "C_unbalanced": self.ci(rows, lambda r: answered(r, floor), seed),
                       "position_bias": position_bias(self, rows, floor, seed),
                       "no_answer": no_answer_count(rows, floor)}

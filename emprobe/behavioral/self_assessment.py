@@ -57,10 +57,12 @@ class SelfAssessment(SelfReportExperiment):
 
     def summarize(self, ctx: RunContext, organism: str, rows: list[dict]) -> dict[str, Any]:
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
-        out = self.order_balanced_summary(ctx, organism, rows, "S", {"by_dimension": ("dimension", None),
-                                                                    "by_format": ("format", tuple(SELF_ASSESSMENT))})
+        out, ci_where = self.order_balanced_summary(ctx, organism, rows, "S")
         of_format = lambda f: [r for r in rows if r["format"] == f]  # noqa: E731
         return out | {
+            "by_dimension": {d: ci_where(lambda r, d=d: r["dimension"] == d)
+                             for d in sorted({r["dimension"] for r in rows})},
+            "by_format": {f: ci_where(lambda r, f=f: r["format"] == f) for f in SELF_ASSESSMENT},
             "position_bias_word": position_bias(self, of_format("word"), floor, seed),
             "no_answer": {f: no_answer_count(of_format(f), floor) for f in SELF_ASSESSMENT},
             "unscored": no_answer_count(rows, floor),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import math
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable
 
 from ..generate import SamplingSettings, render_prompt, sample_batch
 from ..judges.base import JudgeRequest
@@ -55,23 +55,19 @@ class SelfReportExperiment(Experiment):
     def item_ids(self, ctx: RunContext, organism: str) -> list[str]:
         return [it.id for it in self.items(ctx, organism)]
 
-    def order_balanced_summary(self, ctx: RunContext, organism: str, rows: list[dict], key: str,
-                               subsets: dict[str, tuple[str, Sequence[Any] | None]]) -> dict[str, Any]:
-        """The summary's common part: ``key`` = the CI of the order-balanced values; for each ``subsets`` entry
-        (name -> (a row's field, its values; None: those present, sorted)), the CI per value; the unbalanced CI per
-        option order; the option-mass floor. The experiment adds its own entries."""
+    def order_balanced_summary(self, ctx: RunContext, organism: str, rows: list[dict],
+                               key: str) -> tuple[dict[str, Any], Callable[[Callable[[dict], bool]], dict]]:
+        """The summary's common part (``key`` = the CI of the order-balanced values, the unbalanced CI per option
+        order, the option-mass floor) and ``ci_where(keep)``: the CI of the order-balanced values of the rows ``keep``
+        selects. The experiment adds its own entries."""
         seed, floor = ctx.config.seed, ctx.config.behavioral.min_option_mass
         balanced = order_balanced(self, rows, floor)
         value = lambda r: balanced[r["id"]]  # noqa: E731
-
-        def by(field: str, values: Sequence[Any] | None, ci_of=value) -> dict:
-            values = sorted({r[field] for r in rows}) if values is None else values
-            return {str(v): self.ci([r for r in rows if r[field] == v], ci_of, seed) for v in values}
-
-        return {"organism": organism, key: self.ci(rows, value, seed),
-                **{name: by(*subset) for name, subset in subsets.items()},
-                "by_order": by("order", (0, 1), lambda r: answered(r, floor)),
-                "min_option_mass": floor, "n": len(rows)}
+        common = {"organism": organism, key: self.ci(rows, value, seed),
+                  "by_order": {str(o): self.ci([r for r in rows if r["order"] == o], lambda r: answered(r, floor), seed)
+                               for o in (0, 1)},
+                  "min_option_mass": floor, "n": len(rows)}
+        return common, lambda keep: self.ci([r for r in rows if keep(r)], value, seed)
 
     def settings(self, ctx: RunContext, organism: str) -> dict[str, Any]:
         """The model's settings, and for an experiment built on harm answers, the settings those were made with."""
