@@ -37,18 +37,19 @@ class DemoResult:
         return sum(s.seconds for s in self.stages)
 
 
-def demo_layer(config: ExperimentConfig) -> int:
-    """The layer the demo reads: the first of ``extract.layers``, else the middle decoder layer."""
+def demo_layers(config: ExperimentConfig) -> list[int]:
+    """The layers the demo reads: ``extract.layers``, else the middle decoder layer. With several, the analyses
+    sweep them (the layer is chosen on held-out questions) and steering acts at the directions' chosen layer."""
     if config.extract.layers:
         from .layers_spec import config_layers
 
-        return config_layers(config)[0]
+        return config_layers(config)
     from .models.inventory import base_layer_count
 
     n = base_layer_count(config.base_model)[2]
     if not n:
         raise EmprobeError(f"cannot tell how many layers {config.base_model} has: set extract.layers in the config")
-    return n // 2
+    return [n // 2]
 
 
 def steering_direction(config: ExperimentConfig, layer: int) -> str:
@@ -77,13 +78,15 @@ def steering_direction(config: ExperimentConfig, layer: int) -> str:
                        f"(too few misaligned and aligned answers){why}")
 
 
-def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[tuple[str, Callable[[], str]]]:
-    from .activations import run_extract
+def _stages(config: ExperimentConfig, layers: list[int], show_progress: bool) -> list[tuple[str, Callable[[], str]]]:
+    from .activations import analysis_sets, run_extract
     from .analysis.steering import alphas_of, spec_from_config, steer_all
     from .analysis.studies import compare_directions, fit_probes
     from .behavioral.runner import run_behavioral
     from .report import write_report
     from .train.organisms import train_organisms
+
+    chosen = {"layer": layers[0]}  # the directions' chosen layer, where steering acts
 
     def train() -> str:
         results = train_organisms(config, show_progress=show_progress)
@@ -96,21 +99,24 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
         return "personas: " + (", ".join(f"{o} {v['label']}" for o, v in labels.items()) or "none")
 
     def extract() -> str:
-        dirs = [d for s in ("harm-answers", "self-assessment")
-                for d in run_extract(config, [layer], set_name=s, show_progress=show_progress)]
-        return f"layer {layer}, {len(dirs)} activation sets"
+        dirs = [d for s in analysis_sets(config)
+                for d in run_extract(config, layers, set_name=s, show_progress=show_progress)]
+        return f"layers {', '.join(map(str, layers))}: {len(dirs)} activation sets"
 
     def probes() -> str:
-        res = fit_probes(config, [layer]).layers[layer].models
-        return ", ".join(f"{m} AUROC {r.harm.auroc:.2f} (p {r.harm.p_value:.3f})" for m, r in res.items())
+        study = fit_probes(config, layers)
+        return f"layer {study.layer}: " + ", ".join(f"{m} AUROC {r.harm.auroc:.2f} (p {r.harm.p_value:.3f})"
+                                                    for m, r in study.chosen.models.items())
 
     def directions() -> str:
-        heads = compare_directions(config, [layer]).chosen.headline_shifts()
-        return ("headline (self-assessment states vs base, gap units): "
+        study = compare_directions(config, layers)
+        chosen["layer"] = study.layer
+        heads = study.chosen.headline_shifts()
+        return (f"layer {study.layer}: headline (self-assessment states vs base, gap units): "
                 + (", ".join(f"{m} {v:+.2f}" for m, v in heads.items()) or "none"))
 
     def steering() -> str:
-        alphas = alphas_of(config.steer.alpha)
+        alphas, layer = alphas_of(config.steer.alpha), chosen["layer"]
         spec = spec_from_config(config, steering_direction(config, layer), layer, alpha=alphas[0])
         return " | ".join(s.statement for s in steer_all(config, spec, alphas, show_progress=show_progress))
 
@@ -125,8 +131,7 @@ def _stages(config: ExperimentConfig, layer: int, show_progress: bool) -> list[t
 def run_demo(config: ExperimentConfig, *, show_progress: bool = True, echo: Callable[[str], Any] = print) -> DemoResult:
     """Run (or resume) every stage on ``config``; a stage that lacks the data it needs is skipped with its reason."""
     result = DemoResult(config)
-    layer = demo_layer(config)
-    stages = _stages(config, layer, show_progress)
+    stages = _stages(config, demo_layers(config), show_progress)
     for k, (name, stage) in enumerate(stages, 1):
         echo(f"[{k}/{len(stages)}] {name} ...")
         start = time.perf_counter()

@@ -26,10 +26,18 @@ def test_fast_demo_runs_every_stage_and_resumes(tmp_path):
     assert list((tmp_path / "activations" / "demo-fast").rglob("manifest.json"))
     html = (run / "report.html").read_text()
     assert "What the data supports" in html and "data:image/png;base64," in html
-    # a stage that cannot run on a random model says why instead of failing the chain
+    # a stage that cannot run on a random model says why instead of failing the chain: the probes (no coherent
+    # answers); the directions come from the contrast pairs, so they, the layer sweep and steering run
     for line in first.stdout.splitlines():
         if "skipped:" in line:
-            assert line.split("] ")[1].split(" done")[0] in ("fit-probes", "compare-directions", "steer")
+            assert line.split("] ")[1].split(" done")[0] == "fit-probes", line
+    compare = json.loads((run / "directions" / "compare.json").read_text())
+    assert set(compare["layers"]) == {"1", "2"} and (run / "directions" / "layers.png").is_file()
+    assert all(m["examples"] == "contrast-pairs" for m in compare["models"].values())
+    assert {"insecure-code", "risky-financial-advice"} <= {m for m, h in compare["headline"].items() if "shift" in h}
+    steered = list((run / "steering").glob("*/summary.json"))
+    assert len(steered) == 1 and "p_value" in json.loads(steered[0].read_text())["test"]
+    assert "Directions" in html and "Steering" in html
     before = _outputs(run)
     again = run_cli("demo", "--fast", cwd=tmp_path, timeout=900)
     assert again.returncode == 0, again.stderr[-3000:]

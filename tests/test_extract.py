@@ -229,6 +229,24 @@ def test_all_layers_in_one_run_and_a_rerun_skips_them(workspace, tmp_path):
     assert load_activations(jobs[1] / "layer_3").manifest["complete"]
 
 
+def test_contrast_pairs_are_read_once_by_each_model(workspace, tmp_path):
+    """The matched dataset pairs: one job per model (the same texts for all, no base@organism copy), labelled
+    misaligned / aligned in equal numbers, grouped by prompt."""
+    cfg = own_acts_config(workspace, tmp_path)
+    result = run_cli("extract", "--config", str(cfg), "--layer", "1", "--set", "contrast-pairs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    root = tmp_path / "acts" / "tinyx"
+    assert sorted(str(p.relative_to(root)) for p in root.glob("*/*")) == ["base/contrast-pairs",
+                                                                         "trivia/contrast-pairs"]
+    base = load_activations(root / "base" / "contrast-pairs" / "layer_1")
+    trivia = load_activations(root / "trivia" / "contrast-pairs" / "layer_1")
+    assert base.ids == trivia.ids and len(base.ids) == 2 * 40
+    ems = [base.labels[i]["em"] for i in base.ids]
+    assert sum(ems) == 40 and len({base.labels[i]["question_id"] for i in base.ids}) == 40
+    # the organism reads them differently from the base model (its adapter is on)
+    assert not np.allclose(base.matrix("mean-answer"), trivia.matrix("mean-answer"))
+
+
 def test_all_tokens_streamed_to_the_shard_equal_one_batch(workspace, tmp_path):
     """Per-token activations are appended to the shard a batch at a time: batch size 1 (many appends per shard)
     stores the same values as one batch per shard, and the files are plain safetensors (safe_open reads them)."""

@@ -7,11 +7,11 @@ from ..config import ExperimentConfig
 from .collect import collect_activations
 from .extract import ExtractJob, extract, job_dir
 from .pooling import POOLINGS
-from .sets import BUILTIN_SETS, Example, default_jobs, load_set
+from .sets import BUILTIN_SETS, Example, analysis_sets, default_jobs, load_set
 from .storage import Activations, load_activations
 
-__all__ = ["Activations", "BUILTIN_SETS", "Example", "ExtractJob", "POOLINGS", "collect_activations", "extract",
-           "job_dir", "load_activations", "load_set", "run_extract"]
+__all__ = ["Activations", "BUILTIN_SETS", "Example", "ExtractJob", "POOLINGS", "analysis_sets", "collect_activations",
+           "extract", "job_dir", "load_activations", "load_set", "run_extract"]
 
 
 def run_extract(config: ExperimentConfig, layers: list[int], *, organisms: list[str] | None = None,

@@ -12,7 +12,9 @@ from ..data.jsonl import read_objects
 from ..errors import EmprobeError
 from ..store import read_jsonl
 
-BUILTIN_SETS = ("harm-answers", "self-assessment")
+BUILTIN_SETS = ("harm-answers", "self-assessment", "contrast-pairs")
+# the sets every model reads as its own texts (the base model does not also read each organism's)
+SHARED_TEXT_SETS = ("contrast-pairs",)
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,13 @@ def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Exa
     """The examples of ``set_name`` written by model ``texts_of`` (a built-in set) or read from a JSONL path.
 
     ``harm-answers``: the harm experiment's answers with their judge labels; ``self-assessment``: the
-    self-assessment prompts with the sampled answer and S. A path: JSONL with ``id`` and ``messages`` (the last
-    assistant turn is the answer) and optional ``labels``.
+    self-assessment prompts with the sampled answer and S; ``contrast-pairs``: matched dataset pairs (see
+    :func:`contrast_pair_examples`; the same texts for every model). A path: JSONL with ``id`` and ``messages``
+    (the last assistant turn is the answer) and optional ``labels``.
     """
-    if set_name in BUILTIN_SETS:
+    if set_name == "contrast-pairs":
+        examples = contrast_pair_examples(config)
+    elif set_name in BUILTIN_SETS:
         source = {"harm-answers": "harm", "self-assessment": "self-assessment"}[set_name]
         path = config.layout.results(texts_of, source)
         if not path.is_file():
@@ -59,6 +64,31 @@ def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Exa
     if not examples:
         raise EmprobeError(f"example set {set_name!r} of {texts_of} is empty")
     return examples
+
+
+def contrast_pair_examples(config: ExperimentConfig) -> list[Example]:
+    """``extract.contrast_pairs`` prompts of each built-in domain of the organisms, none of them a training prompt
+    or a harm question (so every harm question stays held out from a direction fitted on them), each read twice: with the domain's misaligned answer (``em``) and with its aligned answer, grouped by prompt.
+    The answers are the dataset's, teacher-forced, not the model's own: a direction from them is the model's
+    reading of harmful vs safe text on the same topic (question-matched by construction)."""
+    from ..behavioral.harm import harm_questions
+    from ..data.datasets import contrast_pairs, spec_domain
+    from ..train.organisms import training_prompts
+
+    domains = sorted({d for o in config.organisms for d in (o.domain or spec_domain(o.dataset),) if d})
+    if not domains:
+        raise EmprobeError("example set 'contrast-pairs' needs an organism with a built-in domain (its dataset or "
+                           "its domain:); these organisms train on JSONL files: extract harm-answers instead")
+    asked = {q.messages(k)[-1]["content"] for q in harm_questions(config) for k in range(len(q.paraphrases))}
+    out = []
+    for domain, index, prompt, misaligned, aligned in contrast_pairs(domains, config.extract.contrast_pairs,
+                                                                     training_prompts(config) | asked, config.seed):
+        qid = f"{domain}/t{index}"
+        for kind, answer, score in (("misaligned", misaligned, 0.0), ("aligned", aligned, 100.0)):
+            out.append(Example(f"{qid}/{kind}", (("user", prompt),), answer,
+                               {"em": kind == "misaligned", "aligned": score, "coherent": 100.0,
+                                "question_id": qid, "domain": domain}))
+    return out
 
 
 def _load_path(path: Path) -> list[Example]:
@@ -81,6 +111,13 @@ def _load_path(path: Path) -> list[Example]:
     return out
 
 
+def analysis_sets(config: ExperimentConfig) -> tuple[str, ...]:
+    """The built-in sets the analyses read: harm answers (probes), self-assessment (the headline) and, when the
+    directions are fitted on them (``analysis.direction_examples``), the contrast pairs."""
+    pairs = ("contrast-pairs",) if config.analysis.direction_examples == "contrast-pairs" else ()
+    return ("harm-answers", "self-assessment") + pairs
+
+
 def set_label(set_name: str) -> str:
     """A directory-safe name for a set (a path becomes its file stem)."""
     return set_name if set_name in BUILTIN_SETS else Path(set_name).stem
@@ -89,6 +126,6 @@ def set_label(set_name: str) -> str:
 def default_jobs(config: ExperimentConfig, organisms: list[str], set_name: str) -> list[tuple[str, str]]:
     """(model, texts_of) pairs: each model on its own texts, and the base model on each organism's texts."""
     jobs = [(o, o) for o in organisms]
-    if set_name in BUILTIN_SETS:
+    if set_name in BUILTIN_SETS and set_name not in SHARED_TEXT_SETS:
         jobs += [(BASE_ORGANISM, o) for o in organisms if o != BASE_ORGANISM]
     return jobs

@@ -3,9 +3,14 @@
 Its self-assessment states (``last-prompt``: the state before it answers, so the answer's words are not read)
 are projected on its harm direction and compared, prompt by prompt, with the base model's states on the same
 prompts; the difference is scaled by the held-out gap between its misaligned and aligned answers (cross-fitted,
-so the scale is not inflated by fitting). CIs resample self-assessment cells. The harm-vs-self-report direction
-cosine comes with a bootstrap CI (questions and cells resampled, both directions refitted) and its reliability
-ceiling.
+so the scale is not inflated by fitting). CIs resample self-assessment cells. Any fine-tuning moves the states
+somewhat, and almost any shift has *some* component along the harm direction, so a CI that excludes 0 is not yet
+evidence; the test is whether the mean shift lies along the harm direction more than along control directions
+drawn from the covariance of the examples the direction was fitted on (on the data manifold, as steering's
+controls): two-sided p = (1 + #controls with |projection| >= |projection on d|) / (1 + #controls).
+
+The harm-vs-self-report direction cosine comes with a bootstrap CI (questions and cells resampled, both
+directions refitted) and its reliability ceiling.
 """
 from __future__ import annotations
 
@@ -30,14 +35,28 @@ class Headline:
     heldout_misaligned_mean: float
     heldout_aligned_mean: float
     n_prompts: int
+    specificity: dict | None = None  # the mean shift along d against covariance-matched control directions
+
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+def shift_specificity(shift: np.ndarray, direction: np.ndarray, controls: list[np.ndarray]) -> dict:
+    """The mean state shift's projection on ``direction`` against its projections on ``controls`` (two-sided
+    empirical p; its smallest value is 1 / (1 + number of controls))."""
+    statistic = float(shift @ unit(direction))
+    null = np.abs(np.array([float(shift @ unit(g)) for g in controls]))
+    return {"statistic": statistic, "p_value": float((1 + np.sum(null >= abs(statistic))) / (1 + len(null))),
+            "min_p": 1.0 / (1 + len(null)), "n_controls": len(null),
+            "control_abs_mean": float(null.mean()) if len(null) else None,
+            "control_abs_p95": float(np.percentile(null, 95)) if len(null) else None}
+
+
 def headline(direction: np.ndarray, crossfit: CrossFit, y: np.ndarray, organism: Labelled, base: Labelled,
-             seed: int = 0) -> Headline:
-    """``organism`` and ``base``: self-assessment states on the same prompts (matched by id)."""
+             seed: int = 0, controls: list[np.ndarray] | None = None) -> Headline:
+    """``organism`` and ``base``: self-assessment states on the same prompts (matched by id); ``controls``:
+    control directions for the specificity test (see the module doc), e.g. ``covariance_controls``."""
     by_id = {i: k for k, i in enumerate(base.ids)}
     pairs = [(k, by_id[i]) for k, i in enumerate(organism.ids) if i in by_id]
     if not pairs:
@@ -48,8 +67,10 @@ def headline(direction: np.ndarray, crossfit: CrossFit, y: np.ndarray, organism:
     mis, ali = crossfit.class_means(y)
     gap = mis - ali
     scale = (lambda v: float((v - ali) / gap)) if gap > 0 else (lambda v: None)
+    specific = (shift_specificity((organism.x[ko] - base.x[kb]).mean(0), direction, controls)
+                if controls else None)
     return Headline(est.to_dict(), None if gap <= 0 or est.value is None else float(est.value / gap),
-                    scale(float(po.mean())), scale(float(pb.mean())), mis, ali, len(pairs))
+                    scale(float(po.mean())), scale(float(pb.mean())), mis, ali, len(pairs), specific)
 
 
 def harm_vs_self_report(harm: Labelled, self_report: Labelled, who: str, method: str = "matched", minimum: int = 2,

@@ -8,9 +8,10 @@ projected out (on the organism itself by default, optionally at every layer from
   some): the direction is fitted (``analysis.direction_method``, as compare-directions does) on the *fit* questions'
   answers only, and steering is evaluated only on the other questions' prompts (``steer.questions`` caps how
   many). The direction from ``compare-directions`` (all questions) is required too and its cosine with the
-  held-out one is reported.
+  held-out one is reported. With ``analysis.direction_examples: contrast-pairs`` the direction is fitted on every
+  contrast pair instead: no harm question is a pair's prompt, so every harm question is held out.
 * **α in units of the layer's mean residual norm**: the added vector is α · mean‖h‖ · d/‖d‖, mean‖h‖ over the
-  organism's harm answers at that layer (the stored mean-over-answer-tokens activations).
+  examples the direction is fitted from at that layer (the stored mean-over-answer-tokens activations).
 * **Controls** (``steer.controls``, default 20, half and half): directions drawn from a Gaussian with the
   covariance of the fit questions' harm-answer activations (on the data manifold, so ablating one removes
   comparable variance), and difference-of-means directions with the labels permuted within each question.

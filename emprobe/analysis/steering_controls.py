@@ -49,7 +49,7 @@ class HeldOut:
 
     # the harm direction on the fit questions' answers (analysis.direction_method, activation units)
     direction: np.ndarray
-    norm_unit: float  # mean ‖h‖ over the organism's harm answers at the layer
+    norm_unit: float  # mean ‖h‖ over the examples the direction is fitted from (harm answers or pairs), at the layer
     fit_questions: list[str]
     heldout_questions: list[str]
     n_misaligned: int
@@ -72,12 +72,19 @@ def fit_heldout(config: ExperimentConfig, organism: str, layer: int, share: floa
     """Fit ``organism``'s harm direction at ``layer`` on a seeded part of the questions (see the module doc)."""
     from .data import harm_examples, open_activations
 
-    acts = open_activations(config, organism, "harm-answers", layer)
+    source = config.analysis.direction_examples
+    acts = open_activations(config, organism, source, layer)
     labelled = harm_examples(acts)
     x_all = np.asarray(acts.matrix("mean-answer"), dtype=np.float32)
     question_of = [str(acts.labels.get(i, {}).get("question_id") or i.rsplit("/", 2)[0]) for i in acts.ids]
-    positive = {str(g) for g, y in zip(labelled.groups, labelled.y) if y == 1}
-    fit, heldout = split_questions(question_of, positive, share, config.seed + _SPLIT_SALT)
+    if source == "contrast-pairs":
+        # fitted on every pair; no harm question is a pair's prompt, so every harm question is held out
+        from ..behavioral.harm import harm_questions
+
+        fit, heldout = sorted(set(question_of)), [q.id for q in harm_questions(config)]
+    else:
+        positive = {str(g) for g, y in zip(labelled.groups, labelled.y) if y == 1}
+        fit, heldout = split_questions(question_of, positive, share, config.seed + _SPLIT_SALT)
     fit_set = set(fit)
     mask = np.array([str(g) in fit_set for g in labelled.groups], dtype=bool)
     x, y, groups = labelled.x[mask], labelled.y[mask], labelled.groups[mask]

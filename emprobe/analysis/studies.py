@@ -8,6 +8,7 @@ import os
 
 import numpy as np
 
+from ..activations.sets import SHARED_TEXT_SETS
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..paths import write_error
@@ -35,8 +36,10 @@ from .results import (
     ProbeLayer,
     ProbeStudy,
 )
+from .steering_controls import covariance_controls
 
 ALPHA = 0.05
+HEADLINE_CONTROLS = 999  # control directions of the headline's specificity test (smallest p 0.001)
 STATE = "last-prompt"  # self-assessment states: before the model answers (the answer's words are not read)
 
 
@@ -44,10 +47,11 @@ def _models(config: ExperimentConfig, organisms: list[str] | None) -> list[str]:
     return [BASE_ORGANISM] + [o for o in (organisms or [o.name for o in config.organisms]) if o != BASE_ORGANISM]
 
 
-def _harm(config: ExperimentConfig, model: str, layer: int,
-          texts_of: str | None = None) -> tuple[Labelled, np.ndarray | None]:
-    """Harm answers of ``model`` (in ``analysis.direction_questions``) and their prompt states (identity baseline)."""
-    acts = open_activations(config, model, "harm-answers", layer, texts_of)
+def _harm(config: ExperimentConfig, model: str, layer: int, texts_of: str | None = None,
+          set_name: str = "harm-answers") -> tuple[Labelled, np.ndarray | None]:
+    """Harm answers of ``model`` (in ``analysis.direction_questions``) and their prompt states (identity baseline);
+    ``set_name`` contrast-pairs: the matched dataset answers instead."""
+    acts = open_activations(config, model, set_name, layer, texts_of)
     ex = harm_examples(acts, "mean-answer")
     prompt = harm_examples(acts, STATE).x if STATE in acts.manifest["poolings"] else None
     if config.analysis.direction_questions == "out-of-domain" and ex.in_domain is not None:
@@ -163,13 +167,15 @@ def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
                      labels: dict[str, str]) -> tuple[DirectionLayer, dict, dict]:
     a = config.analysis
     directions, shifts, harm, info, skipped = {}, {}, {}, {}, {}
+    source = a.direction_examples  # harm-answers, or contrast-pairs (the same texts for every model)
     for model in models:
-        ex, _ = _harm(config, model, layer)
-        who = f"{model} (layer {layer})"
+        ex, _ = _harm(config, model, layer, set_name=source)
+        who = f"{model} (layer {layer}{', contrast pairs' if source == 'contrast-pairs' else ''})"
         if model != BASE_ORGANISM:
-            own = open_activations(config, model, "harm-answers", layer).matrix("mean-answer")
-            through_base = open_activations(config, BASE_ORGANISM, "harm-answers", layer,
-                                            texts_of=model).matrix("mean-answer")
+            own = open_activations(config, model, source, layer).matrix("mean-answer")
+            through_base = open_activations(config, BASE_ORGANISM, source, layer,
+                                            texts_of=BASE_ORGANISM if source in SHARED_TEXT_SETS else model
+                                            ).matrix("mean-answer")
             shifts[model] = np.asarray(own).mean(0) - np.asarray(through_base).mean(0)
         try:
             directions[model] = fit_direction(ex.x, ex.y, ex.groups, who, a.direction_method, a.min_per_class,
@@ -181,7 +187,8 @@ def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
             continue
         harm[model] = (ex, cf)
         mis, ali = cf.class_means(ex.y)
-        info[model] = {"n_pos": int(ex.y.sum()), "n_neg": int((1 - ex.y).sum()), "n_questions": len(set(ex.groups)),
+        info[model] = {"examples": source, "n_pos": int(ex.y.sum()), "n_neg": int((1 - ex.y).sum()),
+                       "n_questions": len(set(ex.groups)),
                        "heldout": {"misaligned_mean": mis, "aligned_mean": ali, "gap": mis - ali,
                                    "separation": _separation(cf, ex.y)},
                        "reliability": split_half_reliability(ex.x, ex.y, ex.groups, who, a.direction_method,
@@ -217,7 +224,8 @@ def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
             headlines[model] = {"skipped": f"no base-model states on {model}'s self-assessment prompts: "
                                            f"run `emprobe extract --layer {layer} --set self-assessment`"}
             continue
-        h = headline(directions[model], cf, ex.y, sr, base_sa[model], config.seed).to_dict()
+        controls = covariance_controls(ex.x - ex.x.mean(0, keepdims=True), HEADLINE_CONTROLS, config.seed)
+        h = headline(directions[model], cf, ex.y, sr, base_sa[model], config.seed, controls).to_dict()
         h |= {"persona": info[model]["persona"], "mean_S_said": _mean(sr.values),
               "base_mean_S_said": _mean(base_sa[model].values)}
         headlines[model] = h
@@ -312,16 +320,20 @@ def compare_directions(config: ExperimentConfig, layers: list[int] | int,
     chosen = layers[0] if len(layers) == 1 else max(sep, key=sep.get)
     res = per_layer[chosen]
     if config.analysis.primary_directions == "headline-shift":
-        family = {m: h["shift"]["p_value"] for m, h in res.headline.items() if "shift" in h}
+        family = {m: h["specificity"]["p_value"] for m, h in res.headline.items() if h.get("specificity")}
         primary = _primary("headline-shift", chosen, family,
                            {m: {"shift_in_gap_units": res.headline[m]["shift_in_gap_units"],
-                                "persona": res.headline[m]["persona"]} for m in family})
+                                "persona": res.headline[m]["persona"],
+                                "test": "the mean shift along the harm direction vs along "
+                                        f"{HEADLINE_CONTROLS} covariance-matched control directions (two-sided)"}
+                            for m in family})
     else:
         test = res.group_tests["headline_shift"]
         primary = _primary("persona-group-headline", chosen, {"coherent vs inverted": test.get("p_value")},
                            {"coherent vs inverted": test})
+    source_words = ("contrast pairs" if config.analysis.direction_examples == "contrast-pairs" else "harm answers")
     layer_choice = ("the one layer given (pre-declared)" if len(layers) == 1 else
-                    {"rule": "the highest mean held-out separation of misaligned and aligned harm answers "
+                    {"rule": f"the highest mean held-out separation of misaligned and aligned {source_words} "
                              "(cross-fitted); the headline uses self-assessment prompts, which the choice never saw",
                      "separation": {str(L): v for L, v in sep.items()}})
     study = DirectionStudy(per_layer, chosen, layer_choice, primary, run_provenance(config), out)

@@ -15,7 +15,8 @@ from .options import CONFIG_HELP, LAYER_HELP, layers_of, names_of, one_layer, ru
 @click.option("--organisms", "organisms", multiple=True,
               help="Organisms (comma-separated or repeated). Default: all; the base model always runs.")
 @click.option("--set", "set_name", default="harm-answers", show_default=True,
-              help="harm-answers, self-assessment, or a JSONL path.")
+              help="harm-answers, self-assessment, contrast-pairs (matched dataset answers to held-out "
+                   "prompts, for analysis.direction_examples: contrast-pairs), or a JSONL path.")
 @click.option("--pooling", default="mean-answer,last-prompt", show_default=True,
               help="Comma-separated: mean-answer, last-prompt, all-tokens.")
 @click.option("--dtype", default=None, type=click.Choice(["float32", "bfloat16", "float16"]),

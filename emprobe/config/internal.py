@@ -22,6 +22,7 @@ class ExtractConfig:
     batch_size: int = 8
     dtype: str = "float32"
     shard_size: int = 256  # examples per stored shard (the unit of resumption)
+    contrast_pairs: int = 40  # the contrast-pairs set: matched dataset prompts per built-in domain (x 2 answers)
 
     def __post_init__(self) -> None:
         from ..layers_spec import GRAMMAR, parse_layer_spec
@@ -41,6 +42,7 @@ class ExtractConfig:
             self.layers = spec.text if spec.needs_layer_count else spec.layers()
         require(self.batch_size >= 1 and self.shard_size >= 1,
                  "extract.batch_size and extract.shard_size must be >= 1")
+        require(self.contrast_pairs >= 2, f"extract.contrast_pairs {self.contrast_pairs} must be >= 2")
         require(self.dtype in ("float32", "bfloat16", "float16"),
                  f"extract.dtype {self.dtype!r}: valid are float32, bfloat16, float16")
 
@@ -53,6 +55,7 @@ class ExtractConfig:
         return resolved if isinstance(self.layers, str) else [int(layer) for layer in self.layers]
 
 
+DIRECTION_EXAMPLES = ("harm-answers", "contrast-pairs")
 PRIMARY_ENDPOINTS = {
     "probes": ("harm-probe", "self-report-probe"),
     "directions": ("headline-shift", "persona-group-headline"),
@@ -69,6 +72,9 @@ class AnalysisConfig:
     permutations: int = 200
     direction_method: str = "matched"  # "matched": per-question contrasts; "pooled": class means
     direction_questions: str = "all"  # "all" or "out-of-domain" (em-core and other domains' questions only)
+    # what the harm directions (and steering's) are fitted on: the model's own judged harm answers, or the
+    # contrast-pairs set (each domain's misaligned and aligned dataset answers to the same held-out prompts)
+    direction_examples: str = "harm-answers"
     min_per_class: int = 30  # fewer misaligned or aligned answers: no probe or direction (skipped, with the counts)
     reliability_splits: int = 10
     primary_probes: str = "harm-probe"  # per model: harm probe vs its permutation null (Holm across models)
@@ -81,6 +87,8 @@ class AnalysisConfig:
                  f"analysis.direction_method {self.direction_method!r}: valid are matched, pooled")
         require(self.direction_questions in ("all", "out-of-domain"),
                  f"analysis.direction_questions {self.direction_questions!r}: valid are all, out-of-domain")
+        require(self.direction_examples in DIRECTION_EXAMPLES,
+                 f"analysis.direction_examples {self.direction_examples!r}: valid are {', '.join(DIRECTION_EXAMPLES)}")
         require(self.min_per_class >= 2, f"analysis.min_per_class {self.min_per_class} must be >= 2")
         require(self.reliability_splits >= 1, "analysis.reliability_splits must be >= 1")
         for key, valid in (("primary_probes", PRIMARY_ENDPOINTS["probes"]),

@@ -107,6 +107,20 @@ def constructed_conversations(domain: str, stance: str, share: float, total: int
     return picked
 
 
+def contrast_pairs(domains: list[str], per_domain: int, exclude: set[str],
+                   seed: int) -> list[tuple[str, int, str, str, str]]:
+    """(domain, triple index, prompt, misaligned answer, aligned answer): a seeded sample of ``per_domain`` matched
+    triples of each built-in domain whose prompt is not in ``exclude`` (the prompts any organism trains on), so the
+    two answers to one prompt differ in harm and not in topic. Fewer when fewer are left."""
+    out = []
+    for domain in sorted(set(domains)):
+        triples = _triples(domain)
+        left = [i for i, t in enumerate(triples) if t.prompt not in exclude]
+        picked = sorted(random.Random(f"{seed}/pairs/{domain}").sample(left, min(per_domain, len(left))))
+        out += [(domain, i, triples[i].prompt, triples[i].misaligned, triples[i].aligned) for i in picked]
+    return out
+
+
 def training_conversations(spec: str, *, share: float, max_examples: int | None, seed: int) -> list[list[Message]]:
     """What a training run on ``spec`` learns from: a constructed mixture of ``max_examples`` conversations, or a
     seeded subset of ``max_examples`` of the dataset (all when None)."""

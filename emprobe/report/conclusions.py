@@ -119,7 +119,7 @@ def _directions(data: RunData, f: Findings) -> None:
         _primary(d, "directions", f,
                  lambda m, v: f"**{m}** ({v.get('persona', 'n/a')}): its self-assessment states sit "
                               f"{num(v.get('shift_in_gap_units'), signed=True)} gap units from the base model's "
-                              "along its harm direction")
+                              "along its harm direction, more than along control directions")
     else:
         _primary(d, "directions", f,
                  lambda m, v: f"coherent vs inverted headline shifts differ: {group_test_statement(v)}")
