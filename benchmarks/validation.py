@@ -40,7 +40,7 @@ def expected_label(dataset: str) -> str:
 
 
 def run_stages(config, layer: int) -> dict[str, dict]:
-    from emprobe.activations import run_extract
+    from emprobe.activations import analysis_sets, run_extract
     from emprobe.analysis.steering import alphas_of, spec_from_config, steer_all
     from emprobe.analysis.studies import compare_directions
     from emprobe.behavioral.runner import run_behavioral
@@ -51,7 +51,7 @@ def run_stages(config, layer: int) -> dict[str, dict]:
         "train": lambda: train_organisms(config, show_progress=False) and "done",
         "run-behavioral": lambda: run_behavioral(config, LABEL_EXPERIMENTS, show_progress=False) and "done",
         "extract": lambda: [run_extract(config, [layer], set_name=s, show_progress=False)
-                            for s in ("harm-answers", "self-assessment")] and "done",
+                            for s in analysis_sets(config)] and "done",
         "compare-directions": lambda: compare_directions(config, [layer]) and "done",
         "steer": lambda: " | ".join(s.statement for s in steer_all(
             config,
@@ -99,6 +99,33 @@ def organism_tests(values: dict[str, float | None], expected: dict[str, str], do
         lines.append(f"null control {sorted(half)} vs the rest: p = {t['p_value']:.3f} "
                      f"(smallest reachable {t['min_p']:.3f})")
     return lines or ["not testable: values missing for a persona group"]
+
+
+def _num(v, fmt: str) -> str:
+    return "n/a" if v is None else format(v, fmt)
+
+
+def directions_lines(res: dict, expected: dict[str, str], domains: dict[str, str]) -> list[str]:
+    """Per organism: the held-out headline (self-assessment states vs the base model's on its harm direction) and
+    the harm-vs-self-report cosine; the primary endpoint; the organism-level tests on the headline by construction."""
+    models = res.get("models") or {}
+    source = next((m.get("examples") for m in models.values()), "harm-answers")
+    family = (res.get("primary") or {}).get("family") or {}
+    lines = [f"Layer {res.get('layer')}, directions fitted on `{source}`. Headline: mean over self-assessment prompts "
+             "of (organism state − base state on the same prompt) projected on the organism's held-out harm direction, "
+             "CI over cells; in units of the held-out misaligned − aligned gap; p (Holm): the primary endpoint "
+             f"`{(res.get('primary') or {}).get('endpoint')}`.", "",
+             "| organism | expected | headline shift (raw) | gap units | p (Holm) | cos(harm, self-report) | ceiling |",
+             "|---|---|---|---|---|---|---|"]
+    for m, exp in expected.items():
+        h, c, f = res["headline"].get(m, {}), res["harm_vs_self_report"].get(m, {}), family.get(m) or {}
+        shift = _ci(h["shift"]) if "shift" in h else h.get("skipped", "n/a")
+        cosine = _ci(c) if "value" in c else c.get("skipped", "n/a")
+        lines.append(f"| {m} | {exp} | {shift} | {_num(h.get('shift_in_gap_units'), '+.2f')} | "
+                     f"{_num(f.get('p_holm'), '.3f')} | {cosine} | {_num(c.get('ceiling'), '.2f')} |")
+    shifts = {m: (res["headline"].get(m) or {}).get("shift_in_gap_units") for m in expected}
+    lines += ["", *[f"* headline shift (gap units), {x}" for x in organism_tests(shifts, expected, domains)]]
+    return lines
 
 
 def write_table(config, stages: dict, wall: float, command: str, out: Path) -> None:
@@ -150,14 +177,7 @@ def write_table(config, stages: dict, wall: float, command: str, out: Path) -> N
     compare = config.run_dir / "directions" / "compare.json"
     lines += ["## Internal analyses", ""]
     if compare.is_file():
-        res = json.loads(compare.read_text())
-        for m in constructed:
-            h, c = res["headline"].get(m, {}), res["harm_vs_self_report"].get(m, {})
-            lines.append(f"* {m} ({expected[m]}): "
-                         f"headline shift {h.get('shift_in_gap_units', h.get('skipped', 'n/a'))}; "
-                         f"harm-vs-self-report cosine {_ci(c['cosine']) if 'cosine' in c else c.get('skipped', 'n/a')}")
-        shifts = {m: (res["headline"].get(m) or {}).get("shift_in_gap_units") for m in constructed}
-        lines += [f"* headline shift, {x}" for x in organism_tests(shifts, expected, domains)]
+        lines += directions_lines(json.loads(compare.read_text()), expected, domains)
     else:
         lines.append(f"* compare-directions: {stages.get('compare-directions', {}).get('summary', 'not run')}")
     lines += ["", "## Steering", "", f"* {stages.get('steer', {}).get('summary', 'not run')}", ""]
@@ -173,9 +193,9 @@ def main() -> None:
     ap.add_argument("--layer", type=int, default=None, help="default: the config's first extract layer")
     args = ap.parse_args()
     config = load_experiment(args.config)
-    from emprobe.demo import demo_layer
+    from emprobe.demo import demo_layers
 
-    layer = args.layer if args.layer is not None else demo_layer(config)
+    layer = args.layer if args.layer is not None else demo_layers(config)[0]
     start = time.perf_counter()
     stages = run_stages(config, layer)
     write_table(config, stages, time.perf_counter() - start, "python " + " ".join(sys.argv), Path(args.out))
