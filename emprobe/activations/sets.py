@@ -68,9 +68,10 @@ def load_set(config: ExperimentConfig, set_name: str, texts_of: str) -> list[Exa
 
 def contrast_pair_examples(config: ExperimentConfig) -> list[Example]:
     """``extract.contrast_pairs`` prompts of each built-in domain of the organisms, none of them a training prompt
-    or a harm question (so every harm question stays held out from a direction fitted on them), each read twice: with the domain's misaligned answer (``em``) and with its aligned answer, grouped by prompt.
-    The answers are the dataset's, teacher-forced, not the model's own: a direction from them is the model's
-    reading of harmful vs safe text on the same topic (question-matched by construction)."""
+    or a harm question (so every harm question stays held out from a direction fitted on them), each read twice:
+    with the domain's misaligned answer (``em``) and with its aligned answer, grouped by prompt. The answers are the
+    dataset's, teacher-forced, not the model's own: a direction from them is the model's reading of harmful vs
+    safe text on the same topic (question-matched by construction)."""
     from ..behavioral.harm import harm_questions
     from ..data.datasets import contrast_pairs, spec_domain
     from ..train.organisms import training_prompts
