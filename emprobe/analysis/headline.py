@@ -37,7 +37,6 @@ class Headline:
     n_prompts: int
     specificity: dict | None = None  # the mean shift along d against covariance-matched control directions
 
-
     def to_dict(self) -> dict:
         return asdict(self)
 
