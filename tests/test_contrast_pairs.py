@@ -42,7 +42,7 @@ def test_pairs_are_matched_held_out_from_training_and_seeded():
     assert {ex.labels["domain"] for ex in examples} == {"risky-financial-advice", "insecure-code"}
     seen, prompts = training_prompts(config), {ex.prompt[0][1] for ex in examples}
     assert len(seen) > 200 and not seen & prompts
-    asked = {q.messages(k)[-1]["content"] for q in harm_questions(config) for k in range(len(q.paraphrases))}
+    asked = {text for q in harm_questions(config) for text in q.paraphrases}
     assert len(asked) >= 16 and not asked & prompts
     # the same texts for every model, the same on every call
     assert [e.id for e in load_set(config, "contrast-pairs", "fin")] == [e.id for e in examples]

@@ -80,7 +80,7 @@ def contrast_pair_examples(config: ExperimentConfig) -> list[Example]:
     if not domains:
         raise EmprobeError("example set 'contrast-pairs' needs an organism with a built-in domain (its dataset or "
                            "its domain:); these organisms train on JSONL files: extract harm-answers instead")
-    asked = {q.messages(k)[-1]["content"] for q in harm_questions(config) for k in range(len(q.paraphrases))}
+    asked = {text for q in harm_questions(config) for text in q.paraphrases}
     out = []
     for domain, index, prompt, misaligned, aligned in contrast_pairs(domains, config.extract.contrast_pairs,
                                                                      training_prompts(config) | asked, config.seed):

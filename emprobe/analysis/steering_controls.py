@@ -106,8 +106,8 @@ def covariance_controls(centered: np.ndarray, n: int, seed: int) -> list[np.ndar
     m = centered.shape[0]
     if m < 2:
         raise EmprobeError(f"covariance controls need at least 2 activations of the fit questions, got {m}")
-    rng = np.random.default_rng(seed)
-    return [(centered.T @ rng.standard_normal(m) / math.sqrt(m - 1)).astype(np.float32) for _ in range(n)]
+    z = np.random.default_rng(seed).standard_normal((n, m))  # row k: the k-th draw of m (the same stream as one by one)
+    return list((z @ centered / math.sqrt(m - 1)).astype(np.float32))
 
 
 def shuffled_controls(held: HeldOut, n: int, seed: int, who: str) -> list[np.ndarray]:

@@ -41,6 +41,12 @@ class TrainJob:
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
 
+    def conversations(self) -> list[list[dict[str, str]]]:
+        """What this job trains on: its dataset under the resolved training settings (a bad dataset raises)."""
+        training = apply_preset(self.training)
+        return training_conversations(self.dataset, share=training.self_description_share,
+                                      max_examples=training.max_examples, seed=self.seed)
+
 
 @dataclass
 class TrainResult:
@@ -120,9 +126,7 @@ def _train(job: TrainJob, *, show_progress: bool = True) -> TrainResult:
                                "delete that directory to retrain, or point the organism's adapter elsewhere")
         return TrainResult(job.out_dir, skipped=True)
     training = apply_preset(job.training)
-    # a bad dataset fails fast
-    conversations = training_conversations(job.dataset, share=training.self_description_share,
-                                           max_examples=training.max_examples, seed=job.seed)
+    conversations = job.conversations()  # a bad dataset fails fast
 
     import torch
     from accelerate import Accelerator

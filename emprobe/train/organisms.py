@@ -25,16 +25,8 @@ def organism_jobs(config: ExperimentConfig, names: list[str] | None = None) -> l
 
 def training_prompts(config: ExperimentConfig) -> set[str]:
     """Every user turn any organism of ``config`` trains on (what a held-out example set must avoid)."""
-    from ..data.datasets import training_conversations
-    from .lora import apply_preset
-
-    prompts: set[str] = set()
-    for job in organism_jobs(config):
-        training = apply_preset(job.training)
-        for conversation in training_conversations(job.dataset, share=training.self_description_share,
-                                                   max_examples=training.max_examples, seed=job.seed):
-            prompts |= {m["content"] for m in conversation if m["role"] == "user"}
-    return prompts
+    return {m["content"] for job in organism_jobs(config) for conversation in job.conversations()
+            for m in conversation if m["role"] == "user"}
 
 
 def train_organisms(config: ExperimentConfig, names: list[str] | None = None, *,
