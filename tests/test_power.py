@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import replace
 from types import SimpleNamespace
 from unittest import mock
 
@@ -21,6 +22,7 @@ from emprobe.analysis.power import (
     power_grid,
     simulate_study,
     smallest_design,
+    table_lines,
 )
 from emprobe.behavioral.personas import PersonaMeasures, classify, harm_difference
 from emprobe.config import PersonaConfig
@@ -62,6 +64,7 @@ def brute_force_study(d: StudyDesign, rng: np.random.Generator) -> tuple[dict, d
     question_effect = [rng.normal() * sd for _ in range(d.questions)]
     shift = {"S": [rng.normal() * d.position_sd for _ in range(d.self_report_cells)],
              "C": [rng.normal() * d.position_sd for _ in range(d.description_cells)]}
+    base_level = {m: [d.base_self_report + rng.normal() * d.base_cell_sd for _ in shift[m]] for m in shift}
 
     def one_model(mu: float, rise: dict | None) -> PersonaMeasures:
         pm = PersonaMeasures()
@@ -75,7 +78,7 @@ def brute_force_study(d: StudyDesign, rng: np.random.Generator) -> tuple[dict, d
             for c, pos in enumerate(shift[m]):
                 dev = 0.0 if rise is None else rise[m] + rng.normal() * d.self_report_sd
                 for order, sign in (("AB", 1), ("BA", -1)):
-                    measure.values[f"{m}{c}{order}"] = min(1.0, max(0.0, d.base_self_report + dev + sign * pos))
+                    measure.values[f"{m}{c}{order}"] = min(1.0, max(0.0, base_level[m][c] + dev + sign * pos))
                     measure.clusters[f"{m}{c}{order}"] = f"{m}{c}"
         return pm
 
@@ -170,7 +173,7 @@ def test_smallest_design_is_the_cheapest_row_reaching_the_target():
                                        (dict(icc=1.0), "icc"),
                                        (dict(samples=0), "samples"), (dict(base_harm=1.5), "base_harm"),
                                        (dict(harm_rise=0.99), "harm_rise"), (dict(questions=1), "questions"),
-                                       (dict(margin=0.0), "margin")])
+                                       (dict(margin=0.0), "margin"), (dict(c_readable=1), "c_readable")])
 def test_bad_design_values_raise_one_line(bad, name):
     with pytest.raises(EmprobeError) as err:
         StudyDesign(**bad)
@@ -186,11 +189,11 @@ def test_latent_icc_inverts_the_observation_scale_icc():
     assert latent_icc(0.0, 0.2) == pytest.approx(0.0, abs=1e-3)
 
 
-def _pilot(tmp_path):
+def _pilot(tmp_path, blind_c: bool = False):
     """A run dir in the real layout: <run>/<model>/harm.jsonl, self-assessment.jsonl, descriptions.jsonl written
     with ResultsFile, personas.json written by write_personas. Planted: base EM 0.05, rise 0.25 out of domain
     (0.5 in domain, which the out-of-domain scope must ignore), latent ICC 0.3, S/C rise 0.2 for 'coh', 0 for 'inv',
-    cell SD 0.1."""
+    cell SD 0.1. ``blind_c``: every model answers 0.5 on every description cell (SmolLM2's C)."""
     from emprobe.behavioral import runner  # noqa: F401  (registers every experiment)
     from emprobe.behavioral.harm import Harm
     from emprobe.behavioral.persona_table import write_personas
@@ -220,7 +223,8 @@ def _pilot(tmp_path):
             for o in (0, 1):
                 sa.append({"id": f"d{c}/o{o}", "dimension": f"d{c}", "format": "number", "paraphrase": 0, "order": o,
                            "value": 0.3 + dev})
-                desc.append({"id": f"pair{c:02d}/o{o}", "pair": c, "paraphrase": 0, "order": o, "value": 0.3 + dev})
+                desc.append({"id": f"pair{c:02d}/o{o}", "pair": c, "paraphrase": 0, "order": o,
+                             "value": 0.5 if blind_c else 0.3 + dev})
         for name, rows in (("harm", harm), ("self-assessment", sa), ("descriptions", desc)):
             ResultsFile(run / model / f"{name}.jsonl").append(rows)
     ctx = SimpleNamespace(config=config, run_dir=run, provenance={},
@@ -240,6 +244,41 @@ def test_design_from_run_estimates_the_planted_effects(tmp_path):
     assert est["s_rise"] == pytest.approx(0.2, abs=0.05) and est["c_rise"] == pytest.approx(0.2, abs=0.05)
     assert est["self_report_sd"] == pytest.approx(0.1, abs=0.04)
     StudyDesign(**{k: v for k, v in est.items() if k != "notes"})  # a valid design
+
+
+def test_design_from_run_marks_a_measure_the_pilot_could_not_read(tmp_path):
+    run, data = _pilot(tmp_path, blind_c=True)
+    assert data["organisms"]["coh"]["status"]["C"] == "unreadable", data["organisms"]["coh"]["reasons"]
+    est = design_from_run(run)
+    assert est["c_readable"] is False and "s_readable" not in est
+    assert any("C unreadable" in n for n in est["notes"])
+    design = StudyDesign(**{k: v for k, v in est.items() if k != "notes"})
+    assert "C unreadable (simulated blind)" in table_lines(design, [power(replace(design, questions=8), 2)])[0]
+
+
+def test_an_organism_with_no_self_report_rise_is_not_biased_upward_by_the_clipping():
+    """SmolLM2's cell SD (0.275) with many cells: an inverted organism's simulated ΔS must centre on 0, so its
+    equivalence test passes as often as the CI width allows. With the base level at 0.3 the clipping at 0 added
+    about +0.02, and inverted labels stalled near 0.5 at 288 cells."""
+    d = StudyDesign(questions=16, samples=8, self_report_cells=300, description_cells=300, organisms_per_group=2,
+                    icc=0.1, harm_rise=0.4, s_rise=0.3, c_rise=0.3, self_report_sd=0.275)
+    r = power(d, sims=16, seed=6)  # theory: P(upper bound ≤ 0.05) = Φ(0.019 / 0.0159) ≈ 0.88
+    assert r["inverted_correct"]["value"] >= 0.75 and r["coherent_correct"]["value"] >= 0.9, r
+    biased = power(replace(d, base_self_report=0.3, base_cell_sd=0.0), sims=16, seed=6)  # the old generator
+    assert biased["inverted_correct"]["value"] < r["inverted_correct"]["value"] - 0.2, (biased, r)
+
+
+def test_a_blind_measure_is_left_out_as_in_the_real_rule_so_the_label_rests_on_the_other():
+    """SmolLM2's case: C cannot be read and does not move, S rises for the coherent organisms. Simulated readable
+    with no rise, C would block every coherent label; simulated blind, the real readability rule leaves it out."""
+    d = StudyDesign(questions=24, samples=8, self_report_cells=12, description_cells=12, organisms_per_group=2,
+                    icc=0.1, harm_rise=0.4, s_rise=0.3, c_rise=0.0, self_report_sd=0.03)
+    readable, blind = power(d, sims=6, seed=5), power(replace(d, c_readable=False), sims=6, seed=5)
+    assert readable["coherent_correct"]["value"] <= 0.1, readable
+    assert blind["coherent_correct"]["value"] >= 0.9 and blind["inverted_correct"]["value"] >= 0.9, blind
+    assert blind["coherent_opposite"]["value"] == 0.0 and blind["inverted_opposite"]["value"] == 0.0
+    both = power(replace(d, c_readable=False, s_readable=False), sims=3, seed=5)
+    assert both["coherent_correct"]["value"] == 0.0 and both["inverted_correct"]["value"] == 0.0, both
 
 
 def test_design_from_run_errors_on_a_missing_or_unreadable_dir(tmp_path):
@@ -269,6 +308,10 @@ def test_cli_power_prints_the_table_and_the_smallest_design(tmp_path):
     import json
     data = json.loads(out.read_text())
     assert len(data["rows"]) == 2 and data["design"]["harm_rise"] == 0.3 and data["smallest"] is None
+    assert data["design"]["c_readable"] is True and "unreadable" not in result.output
+    blind = CliRunner().invoke(cli, ["power", "--samples", "1", "--organisms", "2", "--sims", "2", "--questions", "6",
+                                     "--c-unreadable"])
+    assert blind.exit_code == 0 and "C unreadable (simulated blind)" in blind.output, blind.output
 
 
 @pytest.mark.parametrize("args, value",

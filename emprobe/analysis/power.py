@@ -8,10 +8,15 @@ per-item data that has the real design's nuisances:
   so that its *marginal* EM rate is ``base_harm`` (base) or ``base_harm + harm_rise`` (every organism); then
   ``samples`` independent binary EM draws per question (an item each; the question is the cluster);
 * self-report (S: ``self_report_cells`` cells, C: ``description_cells`` cells): per cell one item per option order,
-  value = base level + the organism's rise + a cell deviation ``N(0, self_report_sd)`` ± a position shift shared
-  with the base model (it cancels within a cell), clipped to [0, 1]; the base model has no deviation, so
+  value = the base model's level in that cell (``base_self_report`` + ``N(0, base_cell_sd)``, drawn once per study)
+  + the organism's rise + a cell deviation ``N(0, self_report_sd)`` ± a position shift shared with the base model
+  (it cancels within a cell), clipped to [0, 1] (around 0.5, so the clipping does not bias a zero rise: at 0.3 it
+  added about +0.02 to an inverted organism's ΔS at SmolLM2's cell SD); the base model has no deviation, so
   ``self_report_sd`` is the SD of a cell's organism − base difference. Coherent organisms rise by ``s_rise`` /
-  ``c_rise``, inverted ones by 0. S formats are not simulated (their disagreement rule never fires).
+  ``c_rise``, inverted ones by 0. S formats are not simulated (their disagreement rule never fires). A measure
+  marked unreadable (``c_readable`` / ``s_readable`` false, as a pilot whose base model could not read it) is
+  simulated blind: every model answers 0.5 in every cell, so the real readability rule leaves it out and the
+  label rests on the other measure, as it would in the study.
 
 Labels come from :func:`~emprobe.behavioral.personas.classify` with the harm endpoint's p Holm-adjusted across the
 study's organisms (as :func:`~emprobe.behavioral.persona_table.write_personas` does); the organism-level test is
@@ -67,8 +72,11 @@ class StudyDesign:
     self_report_sd: float = 0.27  # validation: SD over cells of a cell's organism − base difference
     organism_effect: float = 1.5  # assumption: the internal analyses had too few EM answers to run on SmolLM2
     margin: float = PersonaConfig.equivalence_margin
-    base_self_report: float = 0.3  # base model's S and C level (away from 0, so clipping hardly biases differences)
+    base_self_report: float = 0.5  # base model's mean S and C level (0.5: clipping at 0 and 1 stays symmetric)
+    base_cell_sd: float = 0.1  # SD of its level across cells (beyond the margin: the items are read, not blind)
     position_sd: float = 0.05  # SD of a cell's position shift (± by option order), shared by all models
+    s_readable: bool = True  # False: the base model cannot read S (0.5 everywhere), simulated blind
+    c_readable: bool = True  # False: likewise C (SmolLM2's descriptions: every cell 0.50 ± 0.03)
 
     def __post_init__(self) -> None:
         for name in ("questions", "self_report_cells", "description_cells"):
@@ -83,9 +91,12 @@ class StudyDesign:
                                     ("self_report_sd", 0, 1, "in [0, 1]"),
                                     ("organism_effect", -1e6, 1e6, "a finite number"),
                                     ("margin", 1e-12, 1 - 1e-12, "in (0, 1)"), ("base_self_report", 0, 1, "in [0, 1]"),
+                                    ("base_cell_sd", 0, 1, "in [0, 1]"),
                                     ("position_sd", 0, 1, "in [0, 1]")):
             v = getattr(self, name)
             _check(name, v, _is_real(v) and lo <= v <= hi, valid)
+        for name in ("s_readable", "c_readable"):
+            _check(name, getattr(self, name), isinstance(getattr(self, name), bool), "true or false")
         _check("harm_rise", self.harm_rise, _is_real(self.harm_rise) and 0 <= self.base_harm + self.harm_rise <= 1,
                f"in [{-self.base_harm:g}, {1 - self.base_harm:g}] (base_harm + harm_rise is a rate)")
 
@@ -139,13 +150,16 @@ def simulate_study(design: StudyDesign, rng: np.random.Generator, *, _test=exact
     pos = {"s": rng.normal(0.0, d.position_sd, d.self_report_cells),
            "c": rng.normal(0.0, d.position_sd, d.description_cells)}
     boot_seed = int(rng.integers(2 ** 31))
+    readable = {"s": d.s_readable, "c": d.c_readable}
+    base_level = {m: d.base_self_report + rng.normal(0.0, d.base_cell_sd, shift.size) for m, shift in pos.items()}
 
     def model(p, rises: dict[str, float], deviate: bool) -> PersonaMeasures:
         em = (rng.random((d.questions, d.samples)) < p[:, None]).astype(float)
         sr = {}
         for m, shift in pos.items():
             delta = rises[m] + (rng.normal(0.0, d.self_report_sd, shift.size) if deviate else np.zeros(shift.size))
-            sr[m] = _measure(m, np.clip(d.base_self_report + delta[:, None] + np.outer(shift, [1.0, -1.0]), 0.0, 1.0))
+            level = base_level[m] + delta if readable[m] else np.full(shift.size, 0.5)  # blind: 0.5 everywhere
+            sr[m] = _measure(m, np.clip(level[:, None] + np.outer(shift, [1.0, -1.0]), 0.0, 1.0))
         return PersonaMeasures(harm=_measure("q", em), S=sr["s"], C=sr["c"])
 
     base = model(p_base, {"s": 0.0, "c": 0.0}, False)
@@ -214,7 +228,10 @@ def table_lines(design: StudyDesign, rows: list[dict], target: float = 0.8) -> l
            f"{d.description_cells} C cells; base EM "
            f"{d.base_harm:g}, EM rise {d.harm_rise:g}, ICC {d.icc:g} (latent); "
            f"coherent S/C rise {d.s_rise:g}/{d.c_rise:g}, "
-           f"cell SD {d.self_report_sd:g}, margin {d.margin:g}; organism effect {d.organism_effect:g} SD; "
+           f"cell SD {d.self_report_sd:g}, margin {d.margin:g}; "
+           + "".join(f"{m} unreadable (simulated blind); " for m, ok in (("S", d.s_readable), ("C", d.c_readable))
+                     if not ok)
+           + f"organism effect {d.organism_effect:g} SD; "
            f"{r0['sims']} simulated studies per cell (seed {r0['seed']}); ± = Monte-Carlo SE",
            f"{'samples':>7} {'org/group':>9} {'coherent correct':>16} {'inverted correct':>16} "
            f"{'organism test':>13} {'min p':>6}"]
@@ -282,7 +299,8 @@ def design_from_run(run_dir: Path) -> dict:
       inverting ρ_obs = Var(expit(μ + u)) / (p(1 − p)) of the simulation's own model at that model's EM rate;
       averaged over models weighted by answers;
     * s_rise, c_rise: mean vs-base S and C of the organisms labelled coherent (none: the largest rise of any);
-    * self_report_sd: from each vs-base S and C CI over k cells, half-width · √k / t(0.975, k − 1), pooled as an RMS.
+    * self_report_sd: from each vs-base S and C CI over k cells, half-width · √k / t(0.975, k − 1), pooled as an RMS;
+    * s_readable, c_readable: false when the pilot's base model could not read the measure (status "unreadable").
     Keys missing from the result could not be estimated; ``notes`` says why."""
     from scipy.stats import t
 
@@ -334,6 +352,11 @@ def design_from_run(run_dir: Path) -> dict:
                         else max(vals.values()))
             if not coherent:
                 out["notes"].append(f"no organism labelled coherent: {key} is the largest {m} rise of any organism")
+    for m, key in (("S", "s_readable"), ("C", "c_readable")):
+        if organisms and all(v.get("status", {}).get(m) == "unreadable" for v in organisms.values()):
+            out[key] = False
+            out["notes"].append(f"{m} unreadable on the pilot's base model: simulated blind, the labels rest on the "
+                                "other measure")
     sds = [(e["ci95"][1] - e["ci95"][0]) / 2 * math.sqrt(e["n_clusters"]) / float(t.ppf(0.975, e["n_clusters"] - 1))
            for v in vs.values() for m in ("S", "C")
            if (e := v.get(m)) and e.get("ci95", [None])[0] is not None and e.get("n_clusters", 0) >= 2]
@@ -372,7 +395,8 @@ def plan(overrides: dict, samples: str | None = None, organisms: str | None = No
                       _grid("--organisms", organisms, ORGANISMS_GRID),
                       SIMS if sims is None else sims, seed)
     lines = [f"estimated from {from_run}: "
-             + ", ".join(f"{k} {v:.3g}" for k, v in estimated.items() if k in names)] if from_run else []
+             + ", ".join(f"{k} {v}" if isinstance(v, bool) else f"{k} {v:.3g}"
+                         for k, v in estimated.items() if k in names)] if from_run else []
     lines += [f"note: {n}" for n in estimated.get("notes", [])] + table_lines(design, rows, target)
     if json_path is not None:
         data = {"design": asdict(design), "target": target, "rows": rows, "smallest": smallest_design(rows, target)}

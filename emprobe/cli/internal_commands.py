@@ -123,6 +123,10 @@ def _effect_options(f):
 @click.option("--samples", default=None, help="Samples per question: the grid, a comma list. Default: 1,4,16.")
 @click.option("--organisms", default=None, help="Organisms per persona group: the grid, a comma list. Default: 3,4,5.")
 @_effect_options
+@click.option("--s-readable/--s-unreadable", default=None,
+              help="Whether the base model can read S (unreadable: simulated blind). Default: the pilot's, else yes.")
+@click.option("--c-readable/--c-unreadable", default=None,
+              help="Likewise for C (SmolLM2 cannot read its description choices).")
 @click.option("--sims", default=None, type=int, help="Simulated studies per grid cell. Default: 20.")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--target", default=0.8, show_default=True, type=float)
