@@ -260,8 +260,8 @@ def test_an_organism_with_no_self_report_rise_is_not_biased_upward_by_the_clippi
     """SmolLM2's cell SD (0.275) with many cells: an inverted organism's simulated ΔS must centre on 0, so its
     equivalence test passes as often as the CI width allows. With the base level at 0.3 the clipping at 0 added
     about +0.02, and inverted labels stalled near 0.5 at 288 cells."""
-    d = StudyDesign(questions=16, samples=8, self_report_cells=300, description_cells=300, organisms_per_group=2,
-                    icc=0.1, harm_rise=0.4, s_rise=0.3, c_rise=0.3, self_report_sd=0.275)
+    d = StudyDesign(questions=16, samples=8, self_report_cells=300, description_cells=4, organisms_per_group=2,
+                    icc=0.1, harm_rise=0.4, s_rise=0.3, self_report_sd=0.275, c_readable=False)  # S alone decides
     r = power(d, sims=16, seed=6)  # theory: P(upper bound ≤ 0.05) = Φ(0.019 / 0.0159) ≈ 0.88
     assert r["inverted_correct"]["value"] >= 0.75 and r["coherent_correct"]["value"] >= 0.9, r
     biased = power(replace(d, base_self_report=0.3, base_cell_sd=0.0), sims=16, seed=6)  # the old generator
