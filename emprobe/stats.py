@@ -172,14 +172,16 @@ def spearman(x: np.ndarray, y: np.ndarray) -> float:
     return float(np.corrcoef(rx, ry)[0, 1])
 
 
-def spearman_test(x: Sequence[float], y: Sequence[float], *, seed: int = 0, n_perm: int = 100_000) -> RankCorrelation:
+def spearman_test(x: Sequence[float], y: Sequence[float], *, seed: int = 0, n_perm: int = 100_000,
+                  n_boot: int = 500) -> RankCorrelation:
     """Spearman ρ, a two-sided permutation p (every permutation of y when there are at most 100,000, else
-    ``n_perm`` random ones), the smallest p the design can reach, and a bootstrap CI over units."""
+    ``n_perm`` random ones), the smallest p the design can reach, and a bootstrap CI over units (``n_boot``
+    resamples; the p-value does not depend on them)."""
     xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n = int(xa.size)
     rho = spearman(xa, ya)
     ci = cluster_bootstrap(list(xa), statistic=lambda idx: spearman(xa[idx], ya[idx]), bounds=(-1.0, 1.0), seed=seed,
-                           n_boot=500) if n >= 3 else Estimate(None, None, None, n)
+                           n_boot=n_boot) if n >= 3 else Estimate(None, None, None, n)
     if math.isnan(rho):
         return RankCorrelation(None, ci, None, None, n, True)
     exact = math.factorial(n) <= EXACT_PERMUTATIONS_UP_TO
