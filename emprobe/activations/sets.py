@@ -124,9 +124,17 @@ def set_label(set_name: str) -> str:
     return set_name if set_name in BUILTIN_SETS else Path(set_name).stem
 
 
+def base_texts_for(set_name: str, organism: str) -> str:
+    """Whose texts of ``set_name`` the base model reads to compare with ``organism``: the organism's own (a
+    built-in per-model set), or its own where every model reads the same texts (:data:`SHARED_TEXT_SETS`)."""
+    return BASE_ORGANISM if set_name in SHARED_TEXT_SETS else organism
+
+
 def default_jobs(config: ExperimentConfig, organisms: list[str], set_name: str) -> list[tuple[str, str]]:
-    """(model, texts_of) pairs: each model on its own texts, and the base model on each organism's texts."""
+    """(model, texts_of) pairs: each model on its own texts, and the base model on each organism's texts (of a
+    built-in set whose texts differ by model, see :func:`base_texts_for`)."""
     jobs = [(o, o) for o in organisms]
-    if set_name in BUILTIN_SETS and set_name not in SHARED_TEXT_SETS:
-        jobs += [(BASE_ORGANISM, o) for o in organisms if o != BASE_ORGANISM]
+    if set_name in BUILTIN_SETS:
+        jobs += [(BASE_ORGANISM, o) for o in organisms
+                 if o != BASE_ORGANISM and base_texts_for(set_name, o) == o]
     return jobs

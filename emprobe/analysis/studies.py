@@ -8,7 +8,7 @@ import os
 
 import numpy as np
 
-from ..activations.sets import SHARED_TEXT_SETS
+from ..activations.sets import base_texts_for
 from ..config import BASE_ORGANISM, ExperimentConfig
 from ..errors import EmprobeError
 from ..paths import write_error
@@ -174,8 +174,7 @@ def _direction_layer(config: ExperimentConfig, layer: int, models: list[str],
         if model != BASE_ORGANISM:
             own = open_activations(config, model, source, layer).matrix("mean-answer")
             through_base = open_activations(config, BASE_ORGANISM, source, layer,
-                                            texts_of=BASE_ORGANISM if source in SHARED_TEXT_SETS else model
-                                            ).matrix("mean-answer")
+                                            texts_of=base_texts_for(source, model)).matrix("mean-answer")
             shifts[model] = np.asarray(own).mean(0) - np.asarray(through_base).mean(0)
         try:
             directions[model] = fit_direction(ex.x, ex.y, ex.groups, who, a.direction_method, a.min_per_class,
